@@ -1,0 +1,1 @@
+"""typeset: a print-replica newspaper typesetter (Markdown issue → broadsheet PDF and EPUB 3)."""

@@ -1,0 +1,102 @@
+"""The command line: `typeset ISSUE.md [--pdf] [--epub] [-o OUTDIR] [--layout NAME]`.
+
+Exit status: 0 done; 2 bad input or usage (the message names file, line and article);
+1 an internal error (a bug: reported without a traceback unless TYPESET_DEBUG is set).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+import click
+
+from .errors import InputError
+from .pipeline import Options, build
+
+# The stages `build` announces, for the progress bar.
+STAGES = 5
+PROGRESS_AFTER_S = 1.0
+BAR_WIDTH = 24
+
+
+class _Progress:
+    """A bar on stderr, shown only once a run has taken longer than PROGRESS_AFTER_S."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self.start = time.perf_counter()
+        self.shown = False
+
+    def step(self, name: str) -> None:
+        self.done += 1
+        if time.perf_counter() - self.start < PROGRESS_AFTER_S:
+            return
+        filled = BAR_WIDTH * min(self.done, self.total) // self.total
+        click.echo(f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {name:<40}", err=True,
+                   nl=False)
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            click.echo("\r" + " " * (BAR_WIDTH + 45) + "\r", err=True, nl=False)
+
+
+class _DefaultToBuild(click.Group):
+    """`typeset ISSUE.md …` means `typeset build ISSUE.md …`; subcommands stay available."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("--help", "-h",
+                                                                      "--version"):
+            args = ["build", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultToBuild, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="typeset")
+def main() -> None:
+    """Typeset a newspaper issue: `typeset ISSUE.md --pdf --epub`."""
+
+
+@main.command("build")
+@click.argument("issue", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--pdf", "want_pdf", is_flag=True, help="Write the print PDF.")
+@click.option("--epub", "want_epub", is_flag=True, help="Write the EPUB 3.")
+@click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
+              default=Path("out"), show_default=True, help="Where to write the outputs.")
+@click.option("--layout", default="broadsheet", show_default=True,
+              help="A layout in layouts/ by name, or a path to a layout .toml file.")
+@click.option("--allow-missing-glyphs", is_flag=True,
+              help="Set characters no font covers as blank boxes and report them.")
+@click.option("--no-epub-font", is_flag=True, help="Do not embed the body font in the EPUB.")
+def build_command(issue: Path, want_pdf: bool, want_epub: bool, outdir: Path, layout: str,
+                  allow_missing_glyphs: bool, no_epub_font: bool) -> None:
+    """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)."""
+    both = not (want_pdf or want_epub)
+    opts = Options(pdf=want_pdf or both, epub=want_epub or both, outdir=outdir, layout=layout,
+                   allow_missing_glyphs=allow_missing_glyphs, epub_font=not no_epub_font)
+    progress = _Progress(STAGES)
+    try:
+        result = build(issue, opts, progress.step)
+    except InputError as exc:
+        progress.close()
+        click.echo(f"typeset: error: {exc}", err=True)
+        sys.exit(2)
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for developers
+        progress.close()
+        if os.environ.get("TYPESET_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"typeset: internal error: {type(exc).__name__}: {exc}\n"
+                   "  this is a bug in typeset; rerun with TYPESET_DEBUG=1 for details",
+                   err=True)
+        sys.exit(1)
+    progress.close()
+    for warning in result.warnings:
+        click.echo(f"typeset: warning: {warning}", err=True)
+    for out in result.outputs:
+        click.echo(f"{out.kind}: {out.path}  {out.pages} pages, {out.articles} articles, "
+                   f"{out.fonts} fonts, {out.bytes:,} bytes, {out.seconds:.2f} s")

@@ -1,0 +1,211 @@
+"""The layout configuration (layouts/NAME.toml), converted to points once.
+
+Everything a newspaper would change — trim, type area, columns, grid, type sizes, the
+kinsoku level and punctuation style — is read here; code downstream never hard-codes them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigError
+
+PT_PER_MM = 72.0 / 25.4
+LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
+
+KINSOKU_LEVELS = ("none", "basic", "gb", "strict")
+PUNCTUATION_STYLES = ("quanjiao", "kaiming", "banjiao", "none")
+
+
+def mm(value: float) -> float:
+    """Millimetres to points."""
+    return value * PT_PER_MM
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    """Trim and type area in points, origin at the trim's top-left corner, y downwards."""
+
+    width: float
+    height: float
+    area_x: float
+    area_y: float
+    area_width: float
+    area_height: float
+    columns: int
+    gutter: float
+    bleed: float
+
+    @property
+    def column_width(self) -> float:
+        """Width of one basic column (基本栏)."""
+        return (self.area_width - (self.columns - 1) * self.gutter) / self.columns
+
+    def span_width(self, columns: int) -> float:
+        """Width of `columns` adjacent columns with the gutters between them."""
+        return columns * self.column_width + (columns - 1) * self.gutter
+
+    def column_x(self, column: int) -> float:
+        """Left edge of column `column` (0-based)."""
+        return self.area_x + column * (self.column_width + self.gutter)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """The line grid every body baseline sits on."""
+
+    body_size: float
+    pitch: float
+
+    def lines_in(self, height: float) -> int:
+        """How many whole grid lines fit in `height`."""
+        return int(height // self.pitch + 1e-6)
+
+
+@dataclass(frozen=True)
+class TextRules:
+    """Composition settings: first-line indent, kinsoku level, punctuation style."""
+
+    indent_em: float
+    kinsoku: str
+    punctuation: str
+
+
+@dataclass(frozen=True)
+class TypeSizes:
+    """Type sizes in points."""
+
+    headline_lead: float
+    headline: float
+    headline_small: float
+    kicker: float
+    subtitle: float
+    banner: float
+    subhead: float
+    byline: float
+    caption: float
+    table: float
+    quote: float
+    furniture: float
+
+
+@dataclass(frozen=True)
+class MastheadSpec:
+    """Page 1's masthead block: width in columns, height in grid lines, its sizes."""
+
+    columns: int
+    lines: int
+    title_size: float
+    latin_size: float
+    info_size: float
+
+
+@dataclass(frozen=True)
+class RunningHeadSpec:
+    """The running head of pages 2–N: height in grid lines, size, rule weight."""
+
+    lines: int
+    size: float
+    rule: float
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Rule weights in points."""
+
+    hairline: float
+    heavy: float
+
+
+@dataclass(frozen=True)
+class PhotoSpec:
+    """Photo placement and preparation."""
+
+    max_columns: int
+    dpi: int
+    jpeg_quality: int
+
+
+@dataclass(frozen=True)
+class LayoutConfig:
+    """A whole layout file."""
+
+    name: str
+    pages: int
+    fonts: Path
+    page: PageGeometry
+    grid: Grid
+    text: TextRules
+    sizes: TypeSizes
+    masthead: MastheadSpec
+    running_head: RunningHeadSpec
+    rules: Rules
+    photo: PhotoSpec
+    source: Path
+
+
+def layout_path(name: str) -> Path:
+    """The file for a layout given by name ("broadsheet") or by path."""
+    p = Path(name)
+    if p.suffix == ".toml" or p.exists():
+        return p
+    return LAYOUTS_DIR / f"{name}.toml"
+
+
+def load_layout(name: str) -> LayoutConfig:
+    """Read and check a layout; errors name the file and the key."""
+    path = layout_path(name)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        known = ", ".join(sorted(p.stem for p in LAYOUTS_DIR.glob("*.toml")))
+        raise ConfigError(f"no layout named '{name}'", where=str(path),
+                          hint=f"use one of: {known}, or a path to a .toml file") from exc
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"cannot read the layout: {exc}", where=str(path)) from exc
+    try:
+        return _build(data, path)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"missing or invalid layout setting {exc}", where=str(path)) from exc
+
+
+def _build(d: dict, path: Path) -> LayoutConfig:
+    pg = d["page"]
+    trim_w, trim_h = (float(v) for v in pg["trim"])
+    area_w, area_h = (float(v) for v in pg["type_area"])
+    if area_w > trim_w or area_h > trim_h:
+        raise ValueError("'page.type_area' is larger than 'page.trim'")
+    offset = pg.get("area_offset", [(trim_w - area_w) / 2, (trim_h - area_h) / 2])
+    page = PageGeometry(mm(trim_w), mm(trim_h), mm(float(offset[0])), mm(float(offset[1])),
+                        mm(area_w), mm(area_h), int(pg["columns"]), mm(float(pg["gutter"])),
+                        mm(float(pg.get("bleed", 3.0))))
+    text = TextRules(float(d["text"]["indent_em"]), d["text"]["kinsoku"],
+                     d["text"]["punctuation"])
+    if text.kinsoku not in KINSOKU_LEVELS:
+        raise ValueError(f"'text.kinsoku' must be one of {', '.join(KINSOKU_LEVELS)}")
+    if text.punctuation not in PUNCTUATION_STYLES:
+        raise ValueError(f"'text.punctuation' must be one of {', '.join(PUNCTUATION_STYLES)}")
+    s = d["sizes"]
+    sizes = TypeSizes(**{k.removesuffix("_pt"): float(v) for k, v in s.items()})
+    m = d["masthead"]
+    rh = d["running_head"]
+    fonts = Path(d.get("fonts", "../fonts/fonts.toml"))
+    return LayoutConfig(
+        name=d.get("name", path.stem),
+        pages=int(d.get("pages", 8)),
+        fonts=fonts if fonts.is_absolute() else (path.parent / fonts).resolve(),
+        page=page,
+        grid=Grid(float(d["grid"]["body_size_pt"]), float(d["grid"]["line_pitch_pt"])),
+        text=text,
+        sizes=sizes,
+        masthead=MastheadSpec(int(m["columns"]), int(m["lines"]), float(m["title_pt"]),
+                              float(m["latin_pt"]), float(m["info_pt"])),
+        running_head=RunningHeadSpec(int(rh["lines"]), float(rh["size_pt"]),
+                                     float(rh["rule_pt"])),
+        rules=Rules(float(d["rules"]["hairline_pt"]), float(d["rules"]["heavy_pt"])),
+        photo=PhotoSpec(int(d["photo"]["max_columns"]), int(d["photo"]["dpi"]),
+                        int(d["photo"]["jpeg_quality"])),
+        source=path,
+    )

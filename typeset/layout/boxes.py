@@ -1,0 +1,72 @@
+"""The layout result: positioned boxes per page, in points from the trim's top-left, y down.
+
+Render reads only these; it makes no layout decisions of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..compose import Line
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """A composed line whose left edge is at `x` and baseline at `baseline`."""
+
+    x: float
+    baseline: float
+    line: Line
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight rule from (x0, y0) to (x1, y1), `weight` points thick."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class ImageBox:
+    """A photo scaled to fill the box (x, y top-left, width, height)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    path: Path
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A bookmark under its page's entry: an article's headline and where it starts."""
+
+    title: str
+    y: float
+
+
+@dataclass
+class PageLayout:
+    """One print page: number, the section for its running head, and what is on it."""
+
+    number: int
+    section: str = ""
+    editor: str = ""
+    lines: list[TextLine] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    images: list[ImageBox] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+
+@dataclass
+class IssueLayout:
+    """All pages, at the layout's trim size."""
+
+    width: float
+    height: float
+    pages: list[PageLayout]

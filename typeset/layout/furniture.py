@@ -1,0 +1,83 @@
+"""Page furniture: page 1's masthead (报头) and the running head (报眉) of the other pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compose import StyledRun, compose_paragraph
+from ..config import LayoutConfig
+from ..fonts import FontSet
+from ..model import Masthead
+from .boxes import Rule, TextLine
+from .units import ASCENT, DISPLAY_LEADING
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 20 → 二十: page numbers as a Chinese paper prints them."""
+    if n < 10:
+        return CHINESE_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return (CHINESE_DIGITS[tens] if tens > 1 else "") + "十" + (CHINESE_DIGITS[ones] if ones else "")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What the furniture draws, and where the columns may start below it."""
+
+    lines: list[TextLine]
+    rules: list[Rule]
+    top: float  # y of the first row below the furniture (in the columns it covers)
+    columns: int  # how many columns (from the left) it covers; the others start at the top
+
+
+def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet) -> Furniture:
+    """Page 1's masthead block: title large, then Latin name, date line, issue data, URL."""
+    g = cfg.page
+    spec = cfg.masthead
+    width = g.span_width(spec.columns)
+    x, y = g.area_x, g.area_y
+    parts: list[tuple[StyledRun, str]] = [(StyledRun(m.title, "headline_black", spec.title_size),
+                                           "left")]
+    if m.latin:
+        parts.append((StyledRun(m.latin, "latin", spec.latin_size), "left"))
+    date_line = "　".join(t for t in (m.date_text, m.weekday, m.lunar_date) if t)
+    for text in (date_line, m.issue_number, "".join(filter(None, (
+            f"{m.url_label}: " if m.url_label else "", m.url))), *m.extra):
+        if text:
+            parts.append((StyledRun(text, "furniture", spec.info_size), "left"))
+    lines = []
+    for run, align in parts:
+        for line in compose_paragraph([run], width, fonts, cfg.text, align=align):
+            y += run.size * DISPLAY_LEADING
+            lines.append(TextLine(x, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
+    bottom = max(y, g.area_y + spec.lines * cfg.grid.pitch)
+    rows = -int(-(bottom - g.area_y) // cfg.grid.pitch)
+    top = g.area_y + rows * cfg.grid.pitch
+    rule_y = top - cfg.grid.pitch / 2
+    return Furniture(lines, [Rule(x, rule_y, x + width, rule_y, cfg.rules.heavy)], top,
+                     spec.columns)
+
+
+def running_head(m: Masthead, number: int, section: str, editor: str, cfg: LayoutConfig,
+                 fonts: FontSet) -> Furniture:
+    """The 报眉 of pages 2–N: paper, date and page on one line above a rule across the page."""
+    g = cfg.page
+    rh = cfg.running_head
+    size = rh.size
+    folio = f"第{number}版"
+    left = "　".join(t for t in (folio, section) if t)
+    centre = "　".join(t for t in (m.title, m.date_text, m.weekday) if t)
+    right = f"责任编辑：{editor}" if editor else ""
+    baseline = g.area_y + (rh.lines - 1) * cfg.grid.pitch - (cfg.grid.pitch - size) / 2
+    lines = []
+    for text, align in ((left, "left"), (centre, "center"), (right, "right")):
+        if text:
+            for line in compose_paragraph([StyledRun(text, "furniture", size)], g.area_width,
+                                          fonts, cfg.text, align=align):
+                lines.append(TextLine(g.area_x, baseline, line))
+    rule_y = g.area_y + (rh.lines - 1) * cfg.grid.pitch + cfg.grid.pitch / 3
+    top = g.area_y + rh.lines * cfg.grid.pitch
+    return Furniture(lines, [Rule(g.area_x, rule_y, g.area_x + g.area_width, rule_y, rh.rule)],
+                     top, g.columns)

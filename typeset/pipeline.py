@@ -1,0 +1,111 @@
+"""One run: issue file → PDF and/or EPUB in an output folder, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import load_layout
+from .fonts import load_fonts
+from .ingest import load_issue
+from .layout import galley_layout
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to build and how."""
+
+    pdf: bool = True
+    epub: bool = True
+    outdir: Path = Path("out")
+    layout: str = "broadsheet"
+    allow_missing_glyphs: bool = False
+    epub_font: bool = True
+
+
+@dataclass(frozen=True)
+class Output:
+    """One written file, for the summary line."""
+
+    kind: str
+    path: Path
+    pages: int
+    articles: int
+    fonts: int
+    bytes: int
+    seconds: float
+
+
+@dataclass
+class Result:
+    """Everything a run wrote, and what it reports (missing glyphs set as blanks)."""
+
+    outputs: list[Output] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def atomic_path(final: Path):
+    """A temporary path beside `final`, renamed onto it only when the block succeeds."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, final)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def build(issue_path: Path, opts: Options,
+          step: Callable[[str], None] = lambda _: None) -> Result:
+    """Typeset `issue_path`; `step` is told the name of each stage as it starts."""
+    from .render.epub import write_epub  # the EPUB path needs no PDF machinery, and v.v.
+
+    result = Result()
+    step("reading layout and fonts")
+    cfg = load_layout(opts.layout)
+    fonts = load_fonts(cfg.fonts)
+    step("reading the issue")
+    issue = load_issue(issue_path)
+    articles = len(issue.articles)
+    stem = issue_path.stem
+    cover = None
+    if opts.pdf:
+        from .render.cover import render_page_png
+        from .render.pdf import PdfMeta, write_pdf
+
+        t0 = time.perf_counter()
+        step("composing and laying out pages")
+        missing = [] if opts.allow_missing_glyphs else None
+        layout = galley_layout(issue, cfg, fonts, missing)
+        result.warnings.extend(missing or [])
+        step("writing the PDF")
+        m = issue.masthead
+        meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
+                       language=issue.language, date=m.date, author=m.title,
+                       subject=m.issue_number)
+        final = opts.outdir / f"{stem}.pdf"
+        with atomic_path(final) as tmp:
+            summary = write_pdf(layout, tmp, meta, cfg)
+            if opts.epub:
+                cover = render_page_png(tmp)
+        result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
+                                     summary.bytes, time.perf_counter() - t0))
+    if opts.epub:
+        t0 = time.perf_counter()
+        step("writing the EPUB")
+        final = opts.outdir / f"{stem}.epub"
+        with atomic_path(final) as tmp:
+            summary = write_epub(issue, tmp, fonts=fonts if opts.epub_font else None,
+                                 cover_png=cover)
+        result.outputs.append(Output("EPUB", final, len(issue.pages), articles,
+                                     1 if opts.epub_font else 0, summary.bytes,
+                                     time.perf_counter() - t0))
+    return result

@@ -1,0 +1,244 @@
+"""Write the laid-out issue as PDF. The only module that imports reportlab.
+
+Text is written as raw glyph codes (Identity-H) positioned with TJ, in Type0 fonts whose
+CIDFont embeds the harfbuzz subset: the bare CFF table as FontFile3 /CIDFontType0C for CFF
+faces (reportlab cannot embed CFF outlines itself), the subset sfnt as FontFile2 for
+TrueType faces. Black is K only (DeviceCMYK 0 0 0 1), never RGB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from types import SimpleNamespace
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+
+from ..config import LayoutConfig
+from ..fonts import Face, subset_glyphs
+from ..layout import IssueLayout, TextLine
+from .images import prepare_photo
+from .pdffont import subset_tag, to_unicode_cmap, width_array
+
+
+@dataclass(frozen=True)
+class PdfMeta:
+    """Document metadata."""
+
+    title: str
+    language: str
+    date: dt.date | None
+    author: str = ""
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class PdfSummary:
+    """What was written."""
+
+    path: Path
+    pages: int
+    fonts: int
+    bytes: int
+
+
+class _Type0Font:
+    """A reportlab dynamic font embedding one face once per document as a Type0 font.
+
+    reportlab calls addObjects(doc) when the document is written (its `delayedFonts`), by
+    which time every glyph the pages use is known.
+    """
+
+    _dynamicFont = 1  # also keeps reportlab from declaring an initial Helvetica
+    _multiByte = 1
+
+    def __init__(self, face: Face, used: dict[int, str]) -> None:
+        self.typeset_face = face
+        self.used = used
+        self.tag = subset_tag(face.key, list(used))
+        self.base_name = f"{self.tag}+{face.info.postscript_name}"
+        self.fontName = f"typeset-{face.key}-{self.tag}"
+        self.face = SimpleNamespace(name=self.fontName)  # reportlab's registry wants .face.name
+        self.substitutionFonts: list = []
+
+    def resource_name(self, doc) -> str:
+        """The page resource name (/F3), registering the font with the document once."""
+        name = doc.fontMapping.get(self.fontName)
+        if name is None:
+            name = doc.fontMapping[self.fontName] = f"/F{len(doc.fontMapping) + 1}"
+            doc.delayedFonts.append(self)
+        return name
+
+    def addObjects(self, doc) -> None:  # noqa: N802 — reportlab's protocol
+        face, info = self.typeset_face, self.typeset_face.info
+        scale = 1000 / face.upem
+        program = pdfdoc.PDFStream(content=subset_glyphs(face, self.used.keys()))
+        program.filters = [pdfdoc.PDFZCompress]
+        if info.is_cff:
+            program.dictionary["Subtype"] = pdfdoc.PDFName("CIDFontType0C")
+        descriptor = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("FontDescriptor"),
+            "FontName": pdfdoc.PDFName(self.base_name),
+            "Flags": 4,  # symbolic: glyphs outside the Latin set
+            "FontBBox": pdfdoc.PDFArray([round(v * scale) for v in info.bbox]),
+            "ItalicAngle": info.italic_angle,
+            "Ascent": round(info.ascender * scale),
+            "Descent": round(info.descender * scale),
+            "CapHeight": round(info.cap_height * scale),
+            "StemV": 80,
+        })
+        key = "FontFile3" if info.is_cff else "FontFile2"
+        descriptor[key] = doc.Reference(program, f"fontfile:{self.fontName}")
+        widths = {gid: round(face.advance(gid) * scale) for gid in self.used}
+        cid_font = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("CIDFontType0" if info.is_cff else "CIDFontType2"),
+            "BaseFont": pdfdoc.PDFName(self.base_name),
+            "CIDSystemInfo": pdfdoc.PDFDictionary({
+                "Registry": pdfdoc.PDFString("Adobe"),
+                "Ordering": pdfdoc.PDFString("Identity"),
+                "Supplement": 0}),
+            "FontDescriptor": doc.Reference(descriptor, f"descriptor:{self.fontName}"),
+            "DW": 1000,
+            "W": pdfdoc.PDFArray([pdfdoc.PDFArray(x) if isinstance(x, list) else x
+                                  for x in width_array(widths)]),
+        })
+        if not info.is_cff:
+            cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
+        cmap = pdfdoc.PDFStream(content=to_unicode_cmap(self.base_name, self.used))
+        cmap.filters = [pdfdoc.PDFZCompress]
+        font = pdfdoc.PDFDictionary({
+            "Type": pdfdoc.PDFName("Font"),
+            "Subtype": pdfdoc.PDFName("Type0"),
+            "BaseFont": pdfdoc.PDFName(self.base_name),
+            "Encoding": pdfdoc.PDFName("Identity-H"),
+            "DescendantFonts": pdfdoc.PDFArray([doc.Reference(cid_font,
+                                                              f"cidfont:{self.fontName}")]),
+            "ToUnicode": doc.Reference(cmap, f"tounicode:{self.fontName}"),
+        })
+        internal = doc.fontMapping[self.fontName][1:]
+        # An indirect font object: a direct one in the resources breaks text extraction.
+        doc.idToObject["BasicFonts"].dict[internal] = doc.Reference(font, internal)
+
+
+def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutConfig) -> PdfSummary:
+    """Write `layout` to `out_path` (the caller makes the write atomic)."""
+    fonts = _fonts_for(layout)
+    for font in fonts.values():
+        pdfmetrics.registerFont(font)
+    first = next(iter(fonts.values()), None)
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(layout.width, layout.height), invariant=1,
+                    initialFontName=first.fontName if first else None, lang=meta.language,
+                    pageCompression=1)
+    _fix_timestamp(canvas, meta.date)
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setCreator("typeset")
+    canvas.setProducer("typeset (reportlab)")
+    image_cache: dict[tuple, ImageReader] = {}
+    for page in layout.pages:
+        _page(canvas, page, layout, fonts, cfg, image_cache)
+        canvas.showPage()
+    canvas.showOutline()
+    canvas.save()
+    data = buf.getvalue()
+    out_path.write_bytes(data)
+    return PdfSummary(out_path, len(layout.pages), len(fonts), len(data))
+
+
+def _fonts_for(layout: IssueLayout) -> dict[str, _Type0Font]:
+    """One font per face used anywhere, with every glyph it draws and the text behind it."""
+    used: dict[str, tuple[Face, dict[int, str]]] = {}
+    for page in layout.pages:
+        for tl in page.lines:
+            for pg in tl.line.glyphs:
+                g = pg.glyph
+                text_of = used.setdefault(g.face.key, (g.face, {}))[1]
+                if not text_of.get(g.gid):  # the first glyph of a cluster carries the text
+                    text_of[g.gid] = g.text
+    return {key: _Type0Font(face, gids) for key, (face, gids) in sorted(used.items())}
+
+
+def _fix_timestamp(canvas: Canvas, date: dt.date | None) -> None:
+    """Creation/modification dates from SOURCE_DATE_EPOCH, else the issue date, so that two
+    runs give the same bytes."""
+    ts = canvas._doc._timeStamp
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    elif date is not None:
+        moment = dt.datetime(date.year, date.month, date.day, tzinfo=dt.timezone.utc)
+    else:
+        return
+    ts.t = moment.timestamp()
+    ts.YMDhms = moment.timetuple()[:6]
+
+
+def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font],
+          cfg: LayoutConfig, image_cache: dict) -> None:
+    h = layout.height
+    code = canvas._code
+    code.append("0 0 0 1 K 0 0 0 1 k")  # K-only black for strokes and fills
+    for rule in page.rules:
+        code.append(f"{rule.weight:.3f} w {rule.x0:.3f} {h - rule.y0:.3f} m "
+                    f"{rule.x1:.3f} {h - rule.y1:.3f} l S")
+    for box in page.images:
+        key = (box.path, round(box.width, 2), round(box.height, 2))
+        reader = image_cache.get(key)
+        if reader is None:
+            prepared = prepare_photo(box.path, box.width, box.height, dpi=cfg.photo.dpi,
+                                     quality=cfg.photo.jpeg_quality)
+            reader = image_cache[key] = ImageReader(io.BytesIO(prepared.jpeg))
+        canvas.drawImage(reader, box.x, h - box.y - box.height, box.width, box.height)
+    if page.lines:
+        code.append("BT")
+        for tl in page.lines:
+            code.append(_text_line(canvas, tl, h, fonts))
+        code.append("ET")
+    key = f"page{page.number}"
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(f"第{page.number}版" + (f" {page.section}" if page.section else ""),
+                           key, level=0, closed=True)
+    for n, entry in enumerate(page.outline):
+        akey = f"{key}-a{n}"
+        canvas.bookmarkPage(akey, fit="XYZ", left=0, top=h - entry.y + 24)
+        canvas.addOutlineEntry(entry.title, akey, level=1)
+
+
+def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
+               fonts: dict[str, _Type0Font]) -> str:
+    """Operators for one line: a TJ per stretch of one face and size, every glyph at its
+    composed x (TJ adjustments make up the difference to the font's own advance)."""
+    out = []
+    y = page_height - tl.baseline
+    glyphs = tl.line.glyphs
+    i = 0
+    while i < len(glyphs):
+        g0 = glyphs[i].glyph
+        j = i
+        while j < len(glyphs) and glyphs[j].glyph.face is g0.face and \
+                glyphs[j].glyph.size == g0.size:
+            j += 1
+        font = fonts[g0.face.key]
+        size = g0.size
+        scale = 1000 / g0.face.upem
+        parts = []
+        for k in range(i, j):
+            pg = glyphs[k]
+            parts.append(f"<{pg.glyph.gid:04X}>")
+            if k + 1 < j:
+                natural = pg.x + g0.face.advance(pg.glyph.gid) * scale * size / 1000
+                adjust = (natural - glyphs[k + 1].x) * 1000 / size
+                if abs(adjust) > 0.01:
+                    parts.append(f"{adjust:.2f}")
+        out.append(f"{font.resource_name(canvas._doc)} {size:g} Tf "
+                   f"1 0 0 1 {tl.x + glyphs[i].x:.3f} {y:.3f} Tm [{''.join(parts)}] TJ")
+        i = j
+    return "\n".join(out)
