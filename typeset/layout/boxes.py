@@ -43,6 +43,19 @@ class ImageBox:
 
 
 @dataclass(frozen=True)
+class LinkBox:
+    """A clickable area (x, y top-left, width, height) that goes to `y` on page `to_page`:
+    jump lines (下转/上接) and teasers (详见N版)."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    to_page: int
+    to_y: float
+
+
+@dataclass(frozen=True)
 class OutlineEntry:
     """A bookmark under its page's entry: an article's headline and where it starts."""
 
@@ -61,6 +74,7 @@ class PageLayout:
     rules: list[Rule] = field(default_factory=list)
     images: list[ImageBox] = field(default_factory=list)
     outline: list[OutlineEntry] = field(default_factory=list)
+    links: list[LinkBox] = field(default_factory=list)
 
 
 @dataclass

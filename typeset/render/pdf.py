@@ -143,8 +143,13 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
     canvas.setCreator("typeset")
     canvas.setProducer("typeset (reportlab)")
     image_cache: dict[tuple, ImageReader] = {}
+    targets: dict[int, set[float]] = {}
+    for page in layout.pages:
+        for link in page.links:
+            targets.setdefault(link.to_page, set()).add(round(link.to_y, 1))
     for page in layout.pages:
         _page(canvas, page, layout, fonts, cfg, image_cache)
+        _links(canvas, page, layout.height, targets.get(page.number, set()))
         canvas.showPage()
     canvas.showOutline()
     canvas.save()
@@ -210,6 +215,21 @@ def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font
         akey = f"{key}-a{n}"
         canvas.bookmarkPage(akey, fit="XYZ", left=0, top=h - entry.y + 24)
         canvas.addOutlineEntry(entry.title, akey, level=1)
+
+
+def _dest(page: int, y: float) -> str:
+    return f"p{page}y{round(y, 1)}"
+
+
+def _links(canvas: Canvas, page, page_height: float, targets: set[float]) -> None:
+    """Named destinations for the links that point here, and this page's link areas
+    (borderless GoTo annotations)."""
+    for y in sorted(targets):
+        canvas.bookmarkPage(_dest(page.number, y), fit="XYZ", left=0, top=page_height - y)
+    for link in page.links:
+        rect = (link.x, page_height - link.y - link.height, link.x + link.width,
+                page_height - link.y)
+        canvas.linkAbsolute("", _dest(link.to_page, link.to_y), Rect=rect, thickness=0)
 
 
 def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
