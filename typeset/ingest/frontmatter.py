@@ -43,11 +43,8 @@ def read_front_matter(fm: FrontMatter, file: str, fallback_title: str | None) ->
     try:
         data = yaml.safe_load(fm.text) if fm.text.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = fm.first_line + mark.line if mark else fm.first_line
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"bad YAML front matter: {problem}", where=f"{file}:{line}",
-                         hint=_HINT) from exc
+        raise InputError(f"bad YAML front matter: {_describe(exc)}",
+                         where=f"{file}:{fm.first_line + _error_line(exc)}", hint=_HINT) from exc
     if not isinstance(data, dict):
         raise InputError("the front matter is not a list of `key: value` lines",
                          where=f"{file}:{fm.first_line}", hint=_HINT)
@@ -83,6 +80,22 @@ def read_front_matter(fm: FrontMatter, file: str, fallback_title: str | None) ->
         url_label=text("url_label"),
     )
     return IssueMeta(masthead, pages, text("language") or "zh-CN")
+
+
+def _error_line(exc: yaml.YAMLError) -> int:
+    """0-based line in the front matter: where the problem is, or for a construct left
+    open to the end (an unclosed quote) where that construct starts."""
+    problem = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    if context is not None and "end of stream" in (getattr(exc, "problem", "") or ""):
+        return context.line
+    mark = problem or context
+    return mark.line if mark is not None else 0
+
+
+def _describe(exc: yaml.YAMLError) -> str:
+    parts = [getattr(exc, "context", None), getattr(exc, "problem", None)]
+    return ", ".join(p for p in parts if p) or str(exc).splitlines()[0]
 
 
 def _date(value, where: str) -> dt.date | None:

@@ -40,6 +40,9 @@ def parse_issue(text: str, source: Path) -> Issue:
     file = str(source)
     parsed = parse_markdown(text, file, source.parent)
     items = parsed.items
+    if parsed.front_matter is None and text.startswith("---"):
+        raise InputError("the front matter has no closing `---` line", where=f"{file}:1",
+                         hint="end the YAML front matter with a line holding only `---`")
     structured = parsed.front_matter is not None or any(isinstance(i, PageMark) for i in items)
     if structured:
         issue = _structured(parsed.front_matter, items, source)

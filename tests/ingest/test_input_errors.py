@@ -1,0 +1,81 @@
+"""Bad input raises InputError naming the file, line and article, with a hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from typeset.errors import InputError
+from typeset.ingest import load_issue, parse_issue
+
+
+def _error(path: Path) -> InputError:
+    with pytest.raises(InputError) as caught:
+        load_issue(path)
+    return caught.value
+
+
+def test_missing_file(tmp_path):
+    err = _error(tmp_path / "nope.md")
+    assert err.where == str(tmp_path / "nope.md") and "not found" in err.message
+
+
+def test_directory_is_not_an_issue(tmp_path):
+    assert "not a file" in _error(tmp_path).message
+
+
+def test_empty_file():
+    err = _error(FIXTURES / "empty.md")
+    assert err.where == str(FIXTURES / "empty.md") and "empty" in err.message
+
+
+def test_binary_file_names_offset_and_line(tmp_path):
+    path = tmp_path / "photo.md"
+    path.write_bytes(b"## \xe6\xa0\x87\xe9\xa2\x98\n\n\x89PNG\x00\x00\x00")
+    err = _error(path)
+    assert err.where == f"{path}:3" and "NUL byte at offset 15" in err.message
+
+
+def test_non_utf8_file_names_offset_and_line(tmp_path):
+    path = tmp_path / "gbk.md"
+    path.write_bytes("## 标题\n\n正文".encode("utf-8") + "。".encode("gbk"))
+    err = _error(path)
+    assert err.where == f"{path}:3" and "offset 17" in err.message and "UTF-8" in err.hint
+
+
+def test_bad_yaml_names_the_line():
+    err = _error(FIXTURES / "bad_yaml_front_matter.md")
+    assert err.where == f"{FIXTURES / 'bad_yaml_front_matter.md'}:4"
+    assert "YAML" in err.message and err.hint
+
+
+def test_unclosed_front_matter(tmp_path):
+    with pytest.raises(InputError, match="no closing"):
+        parse_issue("---\nnewspaper: 江城日报\n\n## 标题\n", tmp_path / "x.md")
+
+
+def test_bad_date_names_its_line():
+    err = _error(FIXTURES / "bad_date.md")
+    assert err.where == f"{FIXTURES / 'bad_date.md'}:3" and "YYYY-MM-DD" in err.hint
+
+
+def test_page_marker_outside_the_page_count():
+    err = _error(FIXTURES / "page_marker_out_of_range.md")
+    assert err.where == f"{FIXTURES / 'page_marker_out_of_range.md'}:12"
+    assert "page 3" in err.message and "2 pages" in err.message
+
+
+def test_page_marked_twice():
+    err = _error(FIXTURES / "page_marked_twice.md")
+    assert err.where.endswith("page_marked_twice.md:11") and "line 5" in err.message
+
+
+def test_missing_image_names_article_line_and_path():
+    err = _error(FIXTURES / "missing_image.md")
+    assert err.where == f"{FIXTURES / 'missing_image.md'}:11"
+    assert err.article == "“有图的稿子”"
+    assert "images/not-there.jpg" in err.message
+    assert "fix the path" in err.hint and "remove the image" in err.hint
+    assert "(article “有图的稿子”)" in str(err)
