@@ -19,7 +19,7 @@ def render_page_png(pdf_path: Path, page_index: int = 0) -> bytes:
         scale = COVER_WIDTH_PX / page.get_width()
         image = page.render(scale=scale, grayscale=True).to_pil()
         buf = io.BytesIO()
-        image.save(buf, "PNG", optimize=True)
+        image.save(buf, "PNG")  # optimize=True costs ~0.5 s for a few % less
         return buf.getvalue()
     finally:
         doc.close()
