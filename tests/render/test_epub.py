@@ -171,11 +171,20 @@ def assert_nothing_lost(issue: Issue, book: Book) -> None:
 # --- tests --------------------------------------------------------------------------------
 
 
-def test_epubcheck_finds_no_errors_or_warnings(tmp_path, fonts):
+def bare_issue_without_title_or_headlines(tmp: Path) -> Issue:
+    """No masthead field at all, an untitled article and an empty page."""
+    untitled = Article(None, SRC, blocks=[_para(Text("只有正文。"))])
+    return Issue(Masthead(""), [Page(1, articles=[untitled]), Page(2)], tmp / "bare.txt",
+                 paged=False)
+
+
+@pytest.mark.parametrize("make_issue", [issue_with_every_kind_of_content,
+                                        bare_issue_without_title_or_headlines])
+def test_epubcheck_finds_no_errors_or_warnings(tmp_path, fonts, make_issue):
     if shutil.which("java") is None or not EPUBCHECK_JAR.exists():
         pytest.skip("EPUBCheck needs java and /usr/share/java/epubcheck.jar")
     out = tmp_path / "issue.epub"
-    write_epub(issue_with_every_kind_of_content(tmp_path), out, fonts=fonts)
+    write_epub(make_issue(tmp_path), out, fonts=fonts)
     report = tmp_path / "check.json"
     subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(out), "--json", str(report)],
                    capture_output=True, check=False, timeout=300)
@@ -410,3 +419,12 @@ def test_sample_and_seed_issues_lose_nothing(tmp_path, fonts):
         book = Book(summary.path)
         assert_nothing_lost(issue, book)
         assert summary.nav_entries == sum(1 for a in issue.articles if a.headline)
+
+
+def test_issue_without_masthead_title_is_still_a_valid_book(tmp_path):
+    issue = raw_issue_on_one_provisional_page(tmp_path)
+    issue.masthead = Masthead("")
+    book = Book(write_epub(issue, tmp_path / "raw.epub", fonts=None).path)
+    assert book.meta("title") == ["raw"]
+    assert "".join(book.toc_pages()[0].find("x:a", NS).itertext()) == "报头"
+    assert_nothing_lost(issue, book)

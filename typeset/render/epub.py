@@ -69,7 +69,9 @@ def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
     masthead = masthead_document(issue)
     pages, nav_pages = page_documents(issue, runs, page_file_names(runs), images.href_for)
 
-    title = " ".join(x for x in (issue.masthead.title, date_line(issue.masthead)) if x)
+    # A raw file may have no masthead title; the book still needs one (dc:title).
+    title = " ".join(x for x in (issue.masthead.title, date_line(issue.masthead)) if x) \
+        or issue.source.stem
     cover_data, cover_type, cover_ext = prepare_image(
         cover_png if cover_png is not None else title_card_png(issue.masthead, fonts))
     cover_href = f"images/cover{cover_ext}"
@@ -82,7 +84,8 @@ def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
     book.set_language(issue.language)
     if issue.masthead.date:
         book.add_metadata("DC", "date", issue.masthead.date.isoformat())
-    book.add_metadata("DC", "publisher", issue.masthead.title)
+    if issue.masthead.title:
+        book.add_metadata("DC", "publisher", issue.masthead.title)
 
     book.add_item(epub.EpubItem(uid="css", file_name=STYLESHEET,
                                 media_type="text/css",

@@ -155,9 +155,11 @@ def serialize(root: etree._Element) -> bytes:
 def masthead_document(issue: Issue) -> Document:
     """The masthead: title, Latin name, date line, URL and every extra masthead line."""
     m = issue.masthead
-    root, body = new_document(m.title, issue.language)
+    title = m.title or "报头"
+    root, body = new_document(title, issue.language)
     header = _sub(body, "header", {"class": "masthead"})
-    _add_text(_sub(header, "h1", {"class": "title"}), m.title)
+    if m.title:
+        _add_text(_sub(header, "h1", {"class": "title"}), m.title)
     if m.latin:
         _add_text(_sub(header, "p", {"class": "latin"}), m.latin)
     for cls, value in (("date", date_line(m)), ("weekday", m.weekday), ("lunar", m.lunar_date),
@@ -173,7 +175,7 @@ def masthead_document(issue: Issue) -> Document:
             _add_text(target, m.url)
     for line in m.extra:
         _add_text(_sub(header, "p", {"class": "extra"}), line)
-    return Document("masthead.xhtml", m.title, root)
+    return Document("masthead.xhtml", title, root)
 
 
 def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
