@@ -17,6 +17,8 @@ SRC = Source("t.md", 1)
     ("本报讯 记者唐佳丽 刘璐报道 我省“碳金融”", "本报讯 记者唐佳丽 刘璐报道"),
     ("本报讯　11月18日晚", "本报讯"),
     ("本报北京11月19日电（记者 张三）国务院", "本报北京11月19日电（记者 张三）"),
+    ("本报评论员　11月19日，随着", "本报评论员"),
+    ("本报记者 杜若飞　11月19日下午5时许", "本报记者 杜若飞"),
 ])
 def test_dateline_becomes_a_byline_run_and_keeps_every_character(text, byline):
     para = split_dateline(Paragraph((Text(text), Text("。", Style.EMPHASIS)), SRC))
@@ -25,7 +27,7 @@ def test_dateline_becomes_a_byline_run_and_keeps_every_character(text, byline):
     assert para.inlines[1].style is Style.REGULAR and para.inlines[1].text.strip()
 
 
-@pytest.mark.parametrize("text", ["本报讯", "据新华社电，今年以来", "本报记者日前获悉，全市",
+@pytest.mark.parametrize("text", ["本报讯", "据新华社电，今年以来", "本报记者日前获悉，全市", "本报记者 李四 王五 赵六 钱七 孙八",
                                   "新华社记者在现场看到"])
 def test_no_dateline_leaves_the_paragraph_alone(text):
     para = Paragraph((Text(text),), SRC)

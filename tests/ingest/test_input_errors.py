@@ -79,3 +79,20 @@ def test_missing_image_names_article_line_and_path():
     assert "images/not-there.jpg" in err.message
     assert "fix the path" in err.hint and "remove the image" in err.hint
     assert "(article “有图的稿子”)" in str(err)
+
+
+def test_front_matter_needs_the_newspaper_name(tmp_path):
+    with pytest.raises(InputError, match="newspaper") as caught:
+        parse_issue("---\npages: 4\n---\n\n## 标题\n", tmp_path / "x.md")
+    assert caught.value.where == f"{tmp_path / 'x.md'}:2"
+
+
+def test_pages_must_be_a_positive_whole_number(tmp_path):
+    with pytest.raises(InputError, match="pages") as caught:
+        parse_issue("---\nnewspaper: 江城日报\npages: 八\n---\n\n## 标题\n", tmp_path / "x.md")
+    assert caught.value.where == f"{tmp_path / 'x.md'}:3"
+
+
+def test_an_issue_without_articles(tmp_path):
+    with pytest.raises(InputError, match="no articles"):
+        parse_issue("---\nnewspaper: 江城日报\n---\n\n<!-- 备注 -->\n", tmp_path / "x.md")

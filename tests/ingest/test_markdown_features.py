@@ -95,3 +95,28 @@ def test_front_matter_weekday_defaults_from_the_date():
 def test_an_article_may_have_no_body():
     issue = parse_issue(HEAD + "## 只有标题\n\n## 第二篇\n\n正文。\n", Path("t.md"))
     assert [(a.headline, len(a.blocks)) for a in issue.articles] == [("只有标题", 0), ("第二篇", 1)]
+
+
+def test_code_is_plain_text_with_its_lines():
+    quote, code = _blocks("> 引语\n>\n>     缩进代码\n\n```\n甲\n乙\n```\n")
+    assert [p.text for p in quote.paragraphs] == ["引语", "缩进代码"]
+    assert code.text == "甲\n乙"
+
+
+def test_every_construct_reaches_the_model(missing_chars):
+    from conftest import FIXTURES
+    from typeset.ingest import load_issue
+
+    path = FIXTURES / "every_construct.md"
+    issue = load_issue(path)
+    assert missing_chars(path, issue) == {}
+    lead = issue.pages[0].articles[0]
+    assert (lead.banner, lead.kicker, lead.headline, lead.subtitles) == (
+        "栏目", "引题", "主题 with Latin", ["——副题一", "——副题二"])
+    assert [type(b).__name__ for b in lead.blocks] == [
+        "Paragraph", "Byline", "Subhead", "Figure", "Quote", "Table", "ListBlock", "Paragraph"]
+    assert [[a.headline for a in p.articles] for p in issue.pages] == [
+        ["主题 with Latin"], ["只有标题的稿子", "导读稿"]]
+    teaser = issue.pages[1].articles[1]
+    assert issue.pages[1].articles[0].blocks == []
+    assert (teaser.banner, teaser.teaser_page) == ("今日导读", None)  # a byline follows

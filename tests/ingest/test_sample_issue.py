@@ -77,6 +77,8 @@ def test_datelines_and_standalone_bylines(sample):
     assert isinstance(editorial, Byline) and editorial.text == "本报评论员"
     assert _article(sample, "今日微评：共享单车别成“私家车”").byline == "□ 辛 言"
     assert _article(sample, "一杯咖啡“煮”出城市消费新场景").byline == "本报记者 孟圆"
+    assert _article(sample, "四万人的不眠之夜").byline == "本报记者 杜若飞"
+    assert _article(sample, "让城市更新既有速度更有温度").byline == "本报评论员"
     letter = _article(sample, "公交站台能否多几把座椅？")
     assert letter.byline is None and letter.blocks[0].text == "编辑同志："
 

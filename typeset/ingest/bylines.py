@@ -3,6 +3,7 @@
 A run-in dateline opens an article's first paragraph ("本报讯（记者 林晓峰 通讯员 高远）",
 "新华社北京1月14日电", "本报讯 记者唐佳丽 刘璐报道"); it becomes a BYLINE run and the rest of
 the paragraph stays REGULAR, the separating space included, so every character is kept. A
+byline set off by an ideographic space ("本报记者 杜若飞　11月19日…") is cut the same way. A
 short paragraph of its own ("本报记者 李四", "新华社记者", "□ 王五", "本报评论员") is a Byline block.
 """
 
@@ -19,10 +20,12 @@ _PAREN = r"(?:[（(][^（）()\n]{1,40}[）)])"
 _HEAD = rf"(?:本报讯|{_AGENCY}[^\s，。、；：！？（）()]{{0,16}}?电)"
 # " 记者唐佳丽 刘璐报道" after the dateline
 _REPORTER = r"(?:[ \u3000]*(?:本报)?(?:记者|通讯员)[^，。；：！？\n]{1,30}?报道)"
-DATELINE = re.compile(rf"^(?:{_HEAD}{_PAREN}?{_REPORTER}?)")
-
 _NAME = r"[^\s，。、；：！？“”（）()]{1,8}"
 _ROLE = r"(?:特约|实习)?(?:记者|通讯员|评论员|特派记者)"
+# "本报评论员　11月19日…", "本报记者 杜若飞　11月19日…": a run-in byline without a
+# dateline is only recognised before an ideographic space, which sets it off in the copy
+_RUN_IN = rf"(?:{_AGENCY}{_ROLE}(?: {_NAME}){{0,3}}(?=\u3000))"
+DATELINE = re.compile(rf"^(?:{_HEAD}{_PAREN}?{_REPORTER}?|{_RUN_IN})")
 STANDALONE = re.compile(
     rf"^(?:□[ \u3000]*{_NAME}(?:[ \u3000]+{_NAME}){{0,3}}"  # □ 王五 / □ 辛 言
     rf"|{_AGENCY}?{_ROLE}(?:[ \u3000]*{_NAME}){{0,6}}"  # 本报记者 李四 通讯员 王五 / 新华社记者

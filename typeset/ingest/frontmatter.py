@@ -34,11 +34,11 @@ def weekday_text(date: dt.date) -> str:
     return "星期" + WEEKDAYS[date.weekday()]
 
 
-def read_front_matter(fm: FrontMatter, file: str, fallback_title: str | None) -> IssueMeta:
+def read_front_matter(fm: FrontMatter, file: str) -> IssueMeta:
     """Validate the front matter and build the masthead from it.
 
     Raises InputError naming the line for YAML that does not parse, a value of the wrong
-    kind, or a missing newspaper name (when the copy has no `#` heading to take it from).
+    kind, or a missing newspaper name.
     """
     try:
         data = yaml.safe_load(fm.text) if fm.text.strip() else {}
@@ -59,7 +59,7 @@ def read_front_matter(fm: FrontMatter, file: str, fallback_title: str | None) ->
         value = data.get(key)
         return "" if value is None else str(value).strip()
 
-    title = text("newspaper") or (fallback_title or "")
+    title = text("newspaper")
     if not title:
         raise InputError("the front matter has no `newspaper` (the masthead title)",
                          where=where("newspaper"), hint="add `newspaper: 报名` to the front matter")

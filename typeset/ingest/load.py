@@ -10,7 +10,7 @@ from typeset.ingest.assemble import assemble
 from typeset.ingest.bylines import mark_bylines, split_dateline
 from typeset.ingest.captions import find_captions
 from typeset.ingest.frontmatter import read_front_matter
-from typeset.ingest.items import Heading, Item, PageMark
+from typeset.ingest.items import Item, PageMark
 from typeset.ingest.masthead_lines import split_masthead
 from typeset.ingest.raw import assign_raw_roles, banners_after_headline
 from typeset.ingest.reading import read_issue_text
@@ -18,7 +18,7 @@ from typeset.ingest.rejoin import rejoin_paragraphs
 from typeset.ingest.structured import assign_roles, check_page_marks
 from typeset.ingest.teasers import teaser_page
 from typeset.ingest.tokens import parse_markdown
-from typeset.model import Figure, Issue, Page, Paragraph
+from typeset.model import Figure, Issue, Paragraph
 
 
 def load_issue(path: Path) -> Issue:
@@ -48,6 +48,9 @@ def parse_issue(text: str, source: Path) -> Issue:
         issue = _structured(parsed.front_matter, items, source)
     else:
         issue = _raw(items, source)
+    if not issue.articles:
+        raise InputError("the issue has no articles", where=file,
+                         hint="start each article with a level-2 headline: `## 标题`")
     for article in issue.articles:
         _split_first_dateline(article)
         article.teaser_page = teaser_page(article)
@@ -58,8 +61,7 @@ def parse_issue(text: str, source: Path) -> Issue:
 def _structured(front_matter, items: list[Item], source: Path) -> Issue:
     file = str(source)
     if front_matter is not None:
-        h1 = next((i.text for i in items if isinstance(i, Heading) and i.level == 1), None)
-        meta = read_front_matter(front_matter, file, h1)
+        meta = read_front_matter(front_matter, file)
         masthead, page_count, language = meta.masthead, meta.page_count, meta.language
     else:  # page markers without front matter: the masthead is written as in raw text
         head = split_masthead(items)
@@ -68,7 +70,6 @@ def _structured(front_matter, items: list[Item], source: Path) -> Issue:
     check_page_marks(items, page_count)
     assign_roles(items)
     pages = assemble(mark_bylines(items))
-    pages = [p for p in pages if p.articles or p.section or p.editor or p.number != 1]
     return Issue(masthead, pages, source, page_count, language, paged=True)
 
 
@@ -79,7 +80,7 @@ def _raw(items: list[Item], source: Path) -> Issue:
     items = rejoin_paragraphs(mark_bylines(items))
     pages = assemble(items)
     banners_after_headline(pages)
-    return Issue(head.masthead, pages or [Page(1)], source, head.page_count or 8, paged=False)
+    return Issue(head.masthead, pages, source, head.page_count or 8, paged=False)
 
 
 def _split_first_dateline(article) -> None:

@@ -3,7 +3,10 @@
 The roles follow the independent checker's reading (tools/issuetext.py) so both agree on
 what an article is: a level-2 heading starts one; level-3..6 headings directly before it
 are its kicker (3) or column banner (4–6); level-3 headings directly after it are
-subtitles; every other heading is a subhead in the body.
+subtitles; every other heading is a subhead in the body. One difference: a level-4
+heading between a body-less article and the next headline is that headline's banner (the
+format says so); the checker files it under the empty article. Article boundaries are the
+same either way.
 """
 
 from __future__ import annotations
@@ -24,11 +27,12 @@ def assign_roles(items: list[Item]) -> None:
             item.role = Role.HEADLINE
             after_headline = True
             continue
-        if isinstance(item, Heading) and item.level >= 3 and not after_headline:
-            pending.append(item)
-            continue
         if isinstance(item, Heading) and item.level == 3 and after_headline:
             item.role = Role.SUBTITLE
+            continue
+        if isinstance(item, Heading) and item.level >= 3:
+            pending.append(item)
+            after_headline = False
             continue
         after_headline = False
         for heading in pending:

@@ -98,9 +98,8 @@ class _Walker:
             if items:
                 self.add(ListBlock(tuple(items), kind == "ordered_list_open", self.src(tok)), tok)
         elif kind == "blockquote_open":
-            paras = [Paragraph(_flatten_images(inline_pieces(t)), self.src(t))
-                     for t in self.tokens[i + 1:self.end_of(i)] if t.type == "inline"]
-            paras = [p for p in paras if p.inlines]
+            paras = [_quoted(t, self.src(t)) for t in self.tokens[i + 1:self.end_of(i)]]
+            paras = [p for p in paras if p is not None and p.inlines]
             if paras:
                 self.add(Quote(tuple(paras), self.src(tok)), tok)
         elif kind == "table_open":
@@ -122,15 +121,9 @@ class _Walker:
             self.add(Paragraph((Text(rest),), self.src(tok)), tok)
 
     def code(self, tok: Token) -> None:
-        lines = tok.content.rstrip("\n").split("\n")
-        runs: list[Inline] = []
-        for n, line in enumerate(lines):
-            if n:
-                runs.append(LineBreak())
-            if line:
-                runs.append(Text(line))
+        runs = _code_runs(tok.content)
         if any(isinstance(r, Text) and r.text.strip() for r in runs):
-            self.add(Paragraph(tuple(runs), self.src(tok)), tok)
+            self.add(Paragraph(runs, self.src(tok)), tok)
 
     def paragraph(self, tok: Token, inline: Token) -> None:
         """A paragraph, cut around any images it holds; a part after an image is unindented."""
@@ -181,9 +174,29 @@ def _flatten_images(pieces) -> tuple[Inline, ...]:
     return tuple(out)
 
 
+def _quoted(tok: Token, source: Source) -> Paragraph | None:
+    """A paragraph of a block quote from any token inside it that carries text."""
+    if tok.type == "inline":
+        return Paragraph(_flatten_images(inline_pieces(tok)), source)
+    if tok.type in ("fence", "code_block"):
+        return Paragraph(_code_runs(tok.content), source)
+    return None
+
+
+def _code_runs(content: str) -> tuple[Inline, ...]:
+    """Code as plain text, its line breaks kept."""
+    runs: list[Inline] = []
+    for n, line in enumerate(content.rstrip("\n").split("\n")):
+        if n:
+            runs.append(LineBreak())
+        if line:
+            runs.append(Text(line))
+    return tuple(runs)
+
+
 def _list_items(tokens: list[Token], file: str) -> list[Paragraph]:
     """Each list item (nested ones too, in copy order) as one paragraph."""
-    items: list[list[Inline] | None] = []
+    items: list[list[Inline]] = []
     sources: list[Source] = []
     open_items: list[int] = []
     for tok in tokens:
