@@ -22,6 +22,21 @@ ISSUETEXT = REPO.parent / "shared" / "tools" / "issuetext.py"
 
 
 @pytest.fixture(scope="session")
+def sample_path() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
 def sample() -> Issue:
     return load_issue(SAMPLE)
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
 from typeset.errors import InputError
 from typeset.ingest import load_issue, parse_issue
 
@@ -26,9 +25,9 @@ def test_directory_is_not_an_issue(tmp_path):
     assert "not a file" in _error(tmp_path).message
 
 
-def test_empty_file():
-    err = _error(FIXTURES / "empty.md")
-    assert err.where == str(FIXTURES / "empty.md") and "empty" in err.message
+def test_empty_file(fixtures_dir):
+    err = _error(fixtures_dir / "empty.md")
+    assert err.where == str(fixtures_dir / "empty.md") and "empty" in err.message
 
 
 def test_binary_file_names_offset_and_line(tmp_path):
@@ -45,9 +44,9 @@ def test_non_utf8_file_names_offset_and_line(tmp_path):
     assert err.where == f"{path}:3" and "offset 17" in err.message and "UTF-8" in err.hint
 
 
-def test_bad_yaml_names_the_line():
-    err = _error(FIXTURES / "bad_yaml_front_matter.md")
-    assert err.where == f"{FIXTURES / 'bad_yaml_front_matter.md'}:4"
+def test_bad_yaml_names_the_line(fixtures_dir):
+    err = _error(fixtures_dir / "bad_yaml_front_matter.md")
+    assert err.where == f"{fixtures_dir / 'bad_yaml_front_matter.md'}:4"
     assert "YAML" in err.message and err.hint
 
 
@@ -56,25 +55,25 @@ def test_unclosed_front_matter(tmp_path):
         parse_issue("---\nnewspaper: 江城日报\n\n## 标题\n", tmp_path / "x.md")
 
 
-def test_bad_date_names_its_line():
-    err = _error(FIXTURES / "bad_date.md")
-    assert err.where == f"{FIXTURES / 'bad_date.md'}:3" and "YYYY-MM-DD" in err.hint
+def test_bad_date_names_its_line(fixtures_dir):
+    err = _error(fixtures_dir / "bad_date.md")
+    assert err.where == f"{fixtures_dir / 'bad_date.md'}:3" and "YYYY-MM-DD" in err.hint
 
 
-def test_page_marker_outside_the_page_count():
-    err = _error(FIXTURES / "page_marker_out_of_range.md")
-    assert err.where == f"{FIXTURES / 'page_marker_out_of_range.md'}:12"
+def test_page_marker_outside_the_page_count(fixtures_dir):
+    err = _error(fixtures_dir / "page_marker_out_of_range.md")
+    assert err.where == f"{fixtures_dir / 'page_marker_out_of_range.md'}:12"
     assert "page 3" in err.message and "2 pages" in err.message
 
 
-def test_page_marked_twice():
-    err = _error(FIXTURES / "page_marked_twice.md")
+def test_page_marked_twice(fixtures_dir):
+    err = _error(fixtures_dir / "page_marked_twice.md")
     assert err.where.endswith("page_marked_twice.md:11") and "line 5" in err.message
 
 
-def test_missing_image_names_article_line_and_path():
-    err = _error(FIXTURES / "missing_image.md")
-    assert err.where == f"{FIXTURES / 'missing_image.md'}:11"
+def test_missing_image_names_article_line_and_path(fixtures_dir):
+    err = _error(fixtures_dir / "missing_image.md")
+    assert err.where == f"{fixtures_dir / 'missing_image.md'}:11"
     assert err.article == "“有图的稿子”"
     assert "images/not-there.jpg" in err.message
     assert "fix the path" in err.hint and "remove the image" in err.hint

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typeset.ingest import parse_issue
+from typeset.ingest import load_issue, parse_issue
 from typeset.model import (Figure, LineBreak, ListBlock, Paragraph, Style, Subhead, Table,
                            Text)
 
@@ -103,11 +103,8 @@ def test_code_is_plain_text_with_its_lines():
     assert code.text == "甲\n乙"
 
 
-def test_every_construct_reaches_the_model(missing_chars):
-    from conftest import FIXTURES
-    from typeset.ingest import load_issue
-
-    path = FIXTURES / "every_construct.md"
+def test_every_construct_reaches_the_model(missing_chars, fixtures_dir):
+    path = fixtures_dir / "every_construct.md"
     issue = load_issue(path)
     assert missing_chars(path, issue) == {}
     lead = issue.pages[0].articles[0]

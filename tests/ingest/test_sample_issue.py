@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import SAMPLE
 from typeset.model import (Byline, Figure, LineBreak, Paragraph, Quote, Style, Subhead,
                            Table, Text)
 
@@ -29,15 +28,15 @@ def test_masthead_and_pages_come_from_front_matter_and_markers(sample):
     assert [len(p.articles) for p in sample.pages] == [9, 9, 9, 13, 7, 9, 9, 6]
 
 
-def test_articles_match_the_independent_checker(sample, issuetext):
-    theirs = issuetext.parse_issue(str(SAMPLE)).articles
+def test_articles_match_the_independent_checker(sample, issuetext, sample_path):
+    theirs = issuetext.parse_issue(str(sample_path)).articles
     assert len(theirs) == 71
     assert [a.headline for a in sample.articles] == [a.headline.text for a in theirs]
     assert [a.page for a in theirs] == [p.number for p in sample.pages for _ in p.articles]
 
 
-def test_nothing_is_dropped(sample, missing_chars):
-    assert missing_chars(SAMPLE, sample) == {}
+def test_nothing_is_dropped(sample, missing_chars, sample_path):
+    assert missing_chars(sample_path, sample) == {}
 
 
 def test_headline_group_roles(sample):
@@ -83,12 +82,12 @@ def test_datelines_and_standalone_bylines(sample):
     assert letter.byline is None and letter.blocks[0].text == "编辑同志："
 
 
-def test_figures_tables_quotes_and_poems(sample):
+def test_figures_tables_quotes_and_poems(sample, sample_path):
     figures = [b for a in sample.articles for b in a.blocks if isinstance(b, Figure)]
     assert len(figures) == 6
     assert all(f.image.is_absolute() and f.image.is_file() for f in figures)
     rocket = figures[0]
-    assert rocket.image == (SAMPLE.parent / "images" / "rocket.jpg").absolute()
+    assert rocket.image == (sample_path.parent / "images" / "rocket.jpg").absolute()
     assert rocket.caption.startswith("11月19日傍晚") and rocket.credit == "本报记者 郑凯 摄"
     assert rocket.source.line == 116
 
@@ -119,7 +118,7 @@ def test_bold_copy_is_an_emphasis_run(sample):
     assert economy[table_at - 1].inlines == (Text("2026年1—10月江城市主要经济指标", Style.EMPHASIS),)
 
 
-def test_sources_name_file_and_line(sample):
+def test_sources_name_file_and_line(sample, sample_path):
     lead = sample.pages[0].articles[0]
-    assert str(lead.source) == f"{SAMPLE}:16"
+    assert str(lead.source) == f"{sample_path}:16"
     assert lead.blocks[0].source.line == 19

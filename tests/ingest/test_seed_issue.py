@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import SEED
 from typeset.ingest.rejoin import is_complete
 from typeset.model import Byline, Figure, Paragraph, Subhead
 
@@ -43,10 +42,10 @@ def test_masthead_from_the_first_heading_and_its_short_lines(seed):
     assert m.extra == ["今日8版", "扫码关注本报APP"]
 
 
-def test_headlines_agree_with_the_independent_checker(seed, issuetext):
+def test_headlines_agree_with_the_independent_checker(seed, issuetext, seed_path):
     """The checker only knows `##` headlines; ours are those plus the `###` headlines that
     stand after body text (two teasers and "集体产业壮起来…"), plus one untitled article."""
-    theirs = [a.headline.text for a in issuetext.parse_issue(str(SEED)).articles]
+    theirs = [a.headline.text for a in issuetext.parse_issue(str(seed_path)).articles]
     ours = [a.headline for a in seed.articles if a.headline]
     assert len(theirs) == 5
     assert [h for h in ours if h in theirs] == theirs
@@ -55,8 +54,8 @@ def test_headlines_agree_with_the_independent_checker(seed, issuetext):
         "52个指导站全链条服务万家企业"]
 
 
-def test_nothing_is_dropped(seed, missing_chars):
-    assert missing_chars(SEED, seed) == {}
+def test_nothing_is_dropped(seed, missing_chars, seed_path):
+    assert missing_chars(seed_path, seed) == {}
 
 
 def test_kickers_banners_and_subtitles(seed):
@@ -114,10 +113,10 @@ def test_only_paragraphs_before_a_figure_or_at_an_article_end_are_unfinished(see
     assert cut.text.endswith("着力在维护国家安全和社") and cut is seed.articles[0].blocks[-1]
 
 
-def test_text_that_lost_its_headline_is_an_untitled_article(seed):
+def test_text_that_lost_its_headline_is_an_untitled_article(seed, seed_path):
     untitled = seed.articles[5]
     assert untitled.headline is None and untitled.source.line == 117
     assert untitled.blocks[0].text.startswith("坚持高站位高起点高标准")
     assert Subhead("坚持党的领导 把牢政治方向", untitled.blocks[3].source) == untitled.blocks[3]
     assert untitled.blocks[-1].text.startswith("讲好人大故事")
-    assert untitled.label == f"untitled article at {SEED}:117"
+    assert untitled.label == f"untitled article at {seed_path}:117"
