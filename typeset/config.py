@@ -17,6 +17,7 @@ LAYOUTS_DIR = Path(__file__).resolve().parent.parent / "layouts"
 
 KINSOKU_LEVELS = ("none", "basic", "gb", "strict")
 PUNCTUATION_STYLES = ("quanjiao", "kaiming", "banjiao", "none")
+PDF_STANDARDS = ("x1a", "x4", "none")
 
 
 def mm(value: float) -> float:
@@ -89,6 +90,11 @@ class TypeSizes:
     table: float
     quote: float
     furniture: float
+    # The top of each headline rank's range (the bottom is the field above): a headline
+    # takes the largest size of its rank that still sets it in one line.
+    headline_lead_max: float = 42.0  # 初号
+    headline_max: float = 28.0  # 一号
+    headline_small_min: float = 14.0  # 四号
 
 
 @dataclass(frozen=True)
@@ -129,6 +135,27 @@ class PhotoSpec:
 
 
 @dataclass(frozen=True)
+class PrintSpec:
+    """Print production ([print]): the PDF standard, ink rules and the output condition.
+
+    The defaults are newsprint's: PDF/X-1a, 240 % total ink, nothing under 7 pt, the
+    registered characterization IFRA26 (ISO 12647-3). `output_profile` is an ICC file of
+    the output condition, embedded when set (PDF/X-4 requires one).
+    """
+
+    standard: str = "x1a"
+    ink_limit: float = 240.0
+    min_text_pt: float = 7.0
+    min_ppi: float = 170.0
+    marks: bool = False
+    color_photos: bool = False
+    output_condition: str = "IFRA26"
+    output_condition_info: str = "ISO 12647-3:2013 coldset offset newsprint (IFRA26)"
+    registry: str = "http://www.color.org"
+    output_profile: Path | None = None
+
+
+@dataclass(frozen=True)
 class LayoutConfig:
     """A whole layout file."""
 
@@ -144,6 +171,7 @@ class LayoutConfig:
     rules: Rules
     photo: PhotoSpec
     source: Path
+    printing: PrintSpec = PrintSpec()
 
 
 def layout_path(name: str) -> Path:
@@ -208,4 +236,27 @@ def _build(d: dict, path: Path) -> LayoutConfig:
         photo=PhotoSpec(int(d["photo"]["max_columns"]), int(d["photo"]["dpi"]),
                         int(d["photo"]["jpeg_quality"])),
         source=path,
+        printing=_print_spec(d.get("print", {}), path),
+    )
+
+
+def _print_spec(p: dict, path: Path) -> PrintSpec:
+    standard = p.get("standard", PrintSpec.standard)
+    if standard not in PDF_STANDARDS:
+        raise ValueError(f"'print.standard' must be one of {', '.join(PDF_STANDARDS)}")
+    profile = p.get("output_profile")
+    if profile is not None:
+        profile = Path(profile) if Path(profile).is_absolute() else (path.parent / profile)
+    return PrintSpec(
+        standard=standard,
+        ink_limit=float(p.get("ink_limit", PrintSpec.ink_limit)),
+        min_text_pt=float(p.get("min_text_pt", PrintSpec.min_text_pt)),
+        min_ppi=float(p.get("min_ppi", PrintSpec.min_ppi)),
+        marks=bool(p.get("marks", PrintSpec.marks)),
+        color_photos=bool(p.get("color_photos", PrintSpec.color_photos)),
+        output_condition=str(p.get("output_condition", PrintSpec.output_condition)),
+        output_condition_info=str(p.get("output_condition_info",
+                                         PrintSpec.output_condition_info)),
+        registry=str(p.get("registry", PrintSpec.registry)),
+        output_profile=profile,
     )
