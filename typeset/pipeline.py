@@ -7,7 +7,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import load_layout
@@ -26,6 +26,8 @@ class Options:
     layout: str = "broadsheet"
     allow_missing_glyphs: bool = False
     epub_font: bool = True
+    pdf_standard: str | None = None  # x1a | x4 | none; None: the layout's [print] standard
+    marks: bool | None = None  # crop marks; None: the layout's [print] marks
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,10 @@ def atomic_path(final: Path):
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
     os.close(fd)
+    # mkstemp makes the file private (0600); an output should get the usual umask mode.
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
     try:
         yield Path(tmp)
         os.replace(tmp, final)
@@ -71,6 +77,11 @@ def build(issue_path: Path, opts: Options,
     result = Result()
     step("reading layout and fonts")
     cfg = load_layout(opts.layout)
+    if opts.pdf_standard is not None or opts.marks is not None:
+        p = cfg.printing
+        cfg = replace(cfg, printing=replace(
+            p, standard=p.standard if opts.pdf_standard is None else opts.pdf_standard,
+            marks=p.marks if opts.marks is None else opts.marks))
     fonts = load_fonts(cfg.fonts)
     step("reading the issue")
     issue = load_issue(issue_path)
@@ -94,6 +105,7 @@ def build(issue_path: Path, opts: Options,
         final = opts.outdir / f"{stem}.pdf"
         with atomic_path(final) as tmp:
             summary = write_pdf(layout, tmp, meta, cfg)
+            result.warnings.extend(summary.warnings)
             if opts.epub:
                 cover = render_page_png(tmp)
         result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
