@@ -81,7 +81,7 @@ def test_copy_before_the_first_page_marker_sits_on_page_1():
 def test_page_markers_without_front_matter_take_the_masthead_from_the_first_heading():
     issue = parse_issue("# 江城日报\n\nJIANGCHENG DAILY\n\n<!-- page 1 | 要闻 | 责任编辑：陈立新 -->"
                         "\n\n## 标题\n\n正文。\n", Path("t.md"))
-    assert issue.paged and issue.masthead.title == "江城日报"
+    assert issue.paged and issue.masthead.title == "江城日报" and issue.page_count == 1
     assert issue.masthead.latin == "JIANGCHENG DAILY"
     assert [a.headline for a in issue.articles] == ["标题"]
 

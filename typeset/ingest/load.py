@@ -65,8 +65,10 @@ def _structured(front_matter, items: list[Item], source: Path) -> Issue:
         masthead, page_count, language = meta.masthead, meta.page_count, meta.language
     else:  # page markers without front matter: the masthead is written as in raw text
         head = split_masthead(items)
-        masthead, page_count, language = head.masthead, head.page_count or 8, "zh-CN"
         items = head.rest
+        # as the checker counts: without `pages`, the issue has as many pages as it marks
+        highest = max(i.number for i in items if isinstance(i, PageMark))
+        masthead, page_count, language = head.masthead, head.page_count or highest, "zh-CN"
     check_page_marks(items, page_count)
     assign_roles(items)
     pages = assemble(mark_bylines(items))

@@ -44,6 +44,7 @@ def assign_raw_roles(items: list[Item]) -> list[Item]:
         j = i - 1
         if j >= 0 and _is_kicker(items[j]):
             body = items[j]
+            # level 0: a paragraph standing in the headline group, not a Markdown heading
             items[j] = Heading(0, body.block.text.strip(), body.block.source, Role.KICKER)
             j -= 1
         while j >= 0 and isinstance(items[j], Heading) and items[j].role is None:
