@@ -1,5 +1,6 @@
-"""Photos for print: cropped to the placed box, grayscale, at most the configured pixel
-density at placed size (never upsampled), as JPEG."""
+"""Photos for print: cropped to the placed box, grayscale (or CMYK for a colour page) with
+total ink under the limit, at most the configured pixel density at placed size (never
+upsampled), as JPEG; the effective resolution is reported."""
 
 from __future__ import annotations
 
@@ -7,7 +8,12 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageChops, ImageOps
+
+
+# After full grey component replacement one of C, M, Y is 0 and the other two are at most
+# 100 % − K, so no pixel carries more than 200 %.
+GCR_MAX_INK = 200.0
 
 
 @dataclass(frozen=True)
@@ -18,28 +24,70 @@ class PreparedImage:
     width_px: int
     height_px: int
     ppi: float
+    mode: str  # "L" (DeviceGray) or "CMYK" (DeviceCMYK)
+    max_ink: float  # highest total ink of any pixel, in % (C+M+Y+K)
 
 
-def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, quality: int
-                  ) -> PreparedImage:
-    """Crop `path` to the box's proportions (centred), make it grayscale and scale it down to
-    `dpi` at the placed size when it has more pixels than that."""
+def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, quality: int,
+                  color: bool = False, ink_limit: float = 240.0) -> PreparedImage:
+    """Crop `path` to the box's proportions (centred), make it grayscale (CMYK with no pixel
+    over `ink_limit` % when `color`) and scale it down to `dpi` at the placed size when it
+    has more pixels than that."""
     with Image.open(path) as im:
         im = ImageOps.exif_transpose(im)
-        gray = im.convert("L")
+        im = im.convert("RGB" if color else "L")
     box_ratio = width_pt / height_pt
-    w, h = gray.size
+    w, h = im.size
     if w / h > box_ratio:  # too wide: trim the sides
         new_w = max(1, round(h * box_ratio))
         left = (w - new_w) // 2
-        gray = gray.crop((left, 0, left + new_w, h))
+        im = im.crop((left, 0, left + new_w, h))
     else:
         new_h = max(1, round(w / box_ratio))
         top = (h - new_h) // 2
-        gray = gray.crop((0, top, w, top + new_h))
+        im = im.crop((0, top, w, top + new_h))
     target_w = round(width_pt / 72 * dpi)
-    if gray.width > target_w:
-        gray = gray.resize((target_w, max(1, round(target_w / box_ratio))), Image.LANCZOS)
+    if im.width > target_w:
+        im = im.resize((target_w, max(1, round(target_w / box_ratio))), Image.LANCZOS)
+    if color:
+        im = to_cmyk(im, ink_limit)
+        max_ink = total_ink(im)
+    else:
+        max_ink = 100 - im.getextrema()[0] * 100 / 255
     buf = io.BytesIO()
-    gray.save(buf, "JPEG", quality=quality, optimize=True)
-    return PreparedImage(buf.getvalue(), gray.width, gray.height, gray.width / (width_pt / 72))
+    im.save(buf, "JPEG", quality=quality, optimize=True)
+    return PreparedImage(buf.getvalue(), im.width, im.height, im.width / (width_pt / 72),
+                         im.mode, max_ink)
+
+
+def to_cmyk(rgb: Image.Image, ink_limit: float) -> Image.Image:
+    """RGB → CMYK with full grey component replacement (the grey part of every colour goes
+    to K alone, which keeps newsprint's total ink at most 200 %), then cyan, magenta and
+    yellow scaled down wherever the total still exceeds `ink_limit` %."""
+    c, m, y = (ImageOps.invert(band) for band in rgb.split())
+    k = ImageChops.darker(ImageChops.darker(c, m), y)
+    c, m, y = (ImageChops.subtract(band, k) for band in (c, m, y))
+    if ink_limit < GCR_MAX_INK:  # only then can a pixel be over the limit
+        c, m, y = _limit_cmy(c, m, y, k, ink_limit * 255 / 100)
+    return Image.merge("CMYK", (c, m, y, k))
+
+
+def _limit_cmy(c: Image.Image, m: Image.Image, y: Image.Image, k: Image.Image,
+               limit: float) -> tuple[Image.Image, Image.Image, Image.Image]:
+    out: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for cv, mv, yv, kv in zip(c.getdata(), m.getdata(), y.getdata(), k.getdata()):
+        cmy = cv + mv + yv
+        scale = min(1.0, max(0.0, limit - kv) / cmy) if cmy else 1.0
+        for band, v in zip(out, (cv, mv, yv)):
+            band.append(int(v * scale))
+    return tuple(Image.frombytes("L", c.size, bytes(band)) for band in out)
+
+
+def total_ink(cmyk: Image.Image) -> float:
+    """The highest C+M+Y+K of any pixel of a CMYK image, in %."""
+    best = 0
+    for px in cmyk.getdata():
+        s = px[0] + px[1] + px[2] + px[3]
+        if s > best:
+            best = s
+    return best * 100 / 255

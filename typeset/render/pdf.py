@@ -3,7 +3,10 @@
 Text is written as raw glyph codes (Identity-H) positioned with TJ, in Type0 fonts whose
 CIDFont embeds the harfbuzz subset: the bare CFF table as FontFile3 /CIDFontType0C for CFF
 faces (reportlab cannot embed CFF outlines itself), the subset sfnt as FontFile2 for
-TrueType faces. Black is K only (DeviceCMYK 0 0 0 1), never RGB.
+TrueType faces. Black is K only (DeviceCMYK 0 0 0 1), never RGB, and text overprints.
+
+Pages are the trim grown by the bleed (and room for crop marks); the page content is drawn
+in trim coordinates. render/pdfx.py finishes the file as PDF/X (layout [print]).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from ..fonts import Face, subset_glyphs
 from ..layout import IssueLayout, TextLine
 from .images import prepare_photo
 from .pdffont import subset_tag, to_unicode_cmap, width_array
+from .pdfx import MARK_WIDTH, OVERPRINT, PageFrame, check_spec, crop_marks, finish_pdf, page_frame
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ class PdfSummary:
     pages: int
     fonts: int
     bytes: int
+    warnings: tuple[str, ...] = ()  # photos under the minimum ppi, text under the minimum size
 
 
 class _Type0Font:
@@ -127,15 +132,20 @@ class _Type0Font:
 
 
 def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutConfig) -> PdfSummary:
-    """Write `layout` to `out_path` (the caller makes the write atomic)."""
+    """Write `layout` to `out_path` (the caller makes the write atomic), as the layout's
+    [print] section asks (PDF/X-1a by default)."""
+    spec = cfg.printing
+    check_spec(spec)
+    frame = page_frame(layout.width, layout.height, cfg.page.bleed, spec.marks)
     fonts = _fonts_for(layout)
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     first = next(iter(fonts.values()), None)
     buf = io.BytesIO()
-    canvas = Canvas(buf, pagesize=(layout.width, layout.height), invariant=1,
+    canvas = Canvas(buf, pagesize=frame.media_size, invariant=1,
                     initialFontName=first.fontName if first else None, lang=meta.language,
-                    pageCompression=1)
+                    pageCompression=1, pdfVersion=(1, 4), trimBox=frame.trim_box,
+                    bleedBox=frame.bleed_box)
     _fix_timestamp(canvas, meta.date)
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
@@ -143,19 +153,21 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
     canvas.setCreator("typeset")
     canvas.setProducer("typeset (reportlab)")
     image_cache: dict[tuple, ImageReader] = {}
+    warnings: list[str] = []
     targets: dict[int, set[float]] = {}
     for page in layout.pages:
         for link in page.links:
             targets.setdefault(link.to_page, set()).add(round(link.to_y, 1))
     for page in layout.pages:
-        _page(canvas, page, layout, fonts, cfg, image_cache)
-        _links(canvas, page, layout.height, targets.get(page.number, set()))
+        _page(canvas, page, layout, fonts, cfg, frame, image_cache, warnings)
+        _links(canvas, page, frame, targets.get(page.number, set()))
         canvas.showPage()
     canvas.showOutline()
     canvas.save()
-    data = buf.getvalue()
-    out_path.write_bytes(data)
-    return PdfSummary(out_path, len(layout.pages), len(fonts), len(data))
+    out_path.write_bytes(buf.getvalue())
+    finish_pdf(out_path, spec)
+    return PdfSummary(out_path, len(layout.pages), len(fonts), out_path.stat().st_size,
+                      tuple(warnings))
 
 
 def _fonts_for(layout: IssueLayout) -> dict[str, _Type0Font]:
@@ -187,10 +199,16 @@ def _fix_timestamp(canvas: Canvas, date: dt.date | None) -> None:
 
 
 def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font],
-          cfg: LayoutConfig, image_cache: dict) -> None:
+          cfg: LayoutConfig, frame: PageFrame, image_cache: dict, warnings: list[str]) -> None:
     h = layout.height
+    spec = cfg.printing
     code = canvas._code
     code.append("0 0 0 1 K 0 0 0 1 k")  # K-only black for strokes and fills
+    if spec.marks:
+        code.append(f"{MARK_WIDTH:g} w " + " ".join(
+            f"{x0:.3f} {y0:.3f} m {x1:.3f} {y1:.3f} l" for x0, y0, x1, y1 in crop_marks(frame))
+            + " S")
+    code.append(f"q 1 0 0 1 {frame.margin:.3f} {frame.margin:.3f} cm")  # trim coordinates
     for rule in page.rules:
         code.append(f"{rule.weight:.3f} w {rule.x0:.3f} {h - rule.y0:.3f} m "
                     f"{rule.x1:.3f} {h - rule.y1:.3f} l S")
@@ -199,21 +217,33 @@ def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font
         reader = image_cache.get(key)
         if reader is None:
             prepared = prepare_photo(box.path, box.width, box.height, dpi=cfg.photo.dpi,
-                                     quality=cfg.photo.jpeg_quality)
+                                     quality=cfg.photo.jpeg_quality,
+                                     color=spec.color_photos, ink_limit=spec.ink_limit)
             reader = image_cache[key] = ImageReader(io.BytesIO(prepared.jpeg))
+            if prepared.ppi < spec.min_ppi:
+                warnings.append(f"page {page.number}: photo {box.path.name} has "
+                                f"{prepared.ppi:.0f} ppi at its placed size (under "
+                                f"{spec.min_ppi:g} ppi; it is not upsampled)")
         canvas.drawImage(reader, box.x, h - box.y - box.height, box.width, box.height)
     if page.lines:
-        code.append("BT")
+        code.append(f"q {OVERPRINT} gs BT")  # black text overprints: no white halo on register
         for tl in page.lines:
             code.append(_text_line(canvas, tl, h, fonts))
-        code.append("ET")
+        code.append("ET Q")
+        small = sorted({pg.glyph.size for tl in page.lines for pg in tl.line.glyphs
+                        if pg.glyph.size < spec.min_text_pt})
+        if small:
+            warnings.append(f"page {page.number}: text set in {', '.join(f'{s:g}' for s in small)}"
+                            f" pt, under the minimum {spec.min_text_pt:g} pt")
+    code.append("Q")
+    m = frame.margin
     key = f"page{page.number}"
     canvas.bookmarkPage(key)
     canvas.addOutlineEntry(f"第{page.number}版" + (f" {page.section}" if page.section else ""),
                            key, level=0, closed=True)
     for n, entry in enumerate(page.outline):
         akey = f"{key}-a{n}"
-        canvas.bookmarkPage(akey, fit="XYZ", left=0, top=h - entry.y + 24)
+        canvas.bookmarkPage(akey, fit="XYZ", left=0, top=m + h - entry.y + 24)
         canvas.addOutlineEntry(entry.title, akey, level=1)
 
 
@@ -221,15 +251,16 @@ def _dest(page: int, y: float) -> str:
     return f"p{page}y{round(y, 1)}"
 
 
-def _links(canvas: Canvas, page, page_height: float, targets: set[float]) -> None:
-    """Named destinations for the links that point here, and this page's link areas
-    (borderless GoTo annotations)."""
+def _links(canvas: Canvas, page, frame: PageFrame, targets: set[float]) -> None:
+    """Named destinations for the links that point here, and this page's link areas:
+    borderless annotations with a destination (no action, which PDF/X forbids), flagged
+    printable (they print nothing: no border, no appearance)."""
+    m, top = frame.margin, frame.margin + frame.trim_height
     for y in sorted(targets):
-        canvas.bookmarkPage(_dest(page.number, y), fit="XYZ", left=0, top=page_height - y)
+        canvas.bookmarkPage(_dest(page.number, y), fit="XYZ", left=0, top=top - y)
     for link in page.links:
-        rect = (link.x, page_height - link.y - link.height, link.x + link.width,
-                page_height - link.y)
-        canvas.linkAbsolute("", _dest(link.to_page, link.to_y), Rect=rect, thickness=0)
+        rect = (m + link.x, top - link.y - link.height, m + link.x + link.width, top - link.y)
+        canvas.linkAbsolute("", _dest(link.to_page, link.to_y), Rect=rect, thickness=0, F=4)
 
 
 def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
