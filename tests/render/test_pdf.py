@@ -1,0 +1,218 @@
+"""The print PDF of both bundled inputs, judged from the file: page size, fonts, text, colour,
+outline and metadata, and the independent checker's verdict."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from typeset.ingest import load_issue
+from typeset.model import Byline, Figure, ListBlock, Paragraph, Quote, Subhead, Table
+
+REPO = Path(__file__).resolve().parents[2]
+PT_PER_MM = Decimal(72) / Decimal("25.4")
+CHECKER = REPO.parent / "shared" / "tools" / "pdfcheck.py"
+
+# CJK Unified Ideographs with Extension A and Extensions B and beyond (𠮷 is U+20BB7).
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+TEXT_SHOWING = {"Tj", "TJ", "'", '"'}
+FILL_OPS = {"g", "rg", "k", "cs", "sc", "scn"}
+K_BLACK = ("k", (0.0, 0.0, 0.0, 1.0))
+
+
+def han(text: str) -> str:
+    """Only the Han characters of `text`: line breaks and punctuation do not matter."""
+    return "".join(HAN.findall(text))
+
+
+def pdftotext(pdf: Path) -> str:
+    """The PDF's text in content-stream order (-raw): each text line as it was drawn, so a
+    headline set across several columns does not interleave with the columns beside it."""
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def block_texts(block) -> list[str]:
+    """The separately set pieces of text of one body block."""
+    if isinstance(block, Paragraph | Byline | Subhead):
+        return [block.text]
+    if isinstance(block, Quote):
+        return [p.text for p in block.paragraphs]
+    if isinstance(block, ListBlock):
+        return [p.text for p in block.items]
+    if isinstance(block, Figure):
+        return [block.caption, block.credit]
+    if isinstance(block, Table):
+        return [*block.header, *(cell for row in block.rows for cell in row)]
+    raise TypeError(f"unknown block {block!r}")
+
+
+def content_streams(pdf: pikepdf.Pdf):
+    """(page number, parsed instructions) of every page and every form XObject it uses."""
+    for number, page in enumerate(pdf.pages, 1):
+        yield number, pikepdf.parse_content_stream(page)
+        seen: set = set()
+        todo = list(page.Resources.get("/XObject", {}).values())
+        while todo:
+            xobj = todo.pop()
+            if xobj.objgen in seen or xobj.get("/Subtype") != "/Form":
+                continue
+            seen.add(xobj.objgen)
+            yield number, pikepdf.parse_content_stream(xobj)
+            todo += list(xobj.get("/Resources", {}).get("/XObject", {}).values())
+
+
+def pdffonts(pdf: Path) -> list[dict[str, str]]:
+    """pdffonts' table: name and the emb/sub/uni columns, read from the right (long names
+    push the fixed columns out of place)."""
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    rows = []
+    for line in out[2:]:
+        cols = line.split()
+        rows.append({"name": cols[0], "type": " ".join(cols[1:-6]), "emb": cols[-5],
+                     "sub": cols[-4], "uni": cols[-3]})
+    return rows
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+def test_eight_pages_at_the_layouts_trim_size(built):
+    with pikepdf.open(built.pdf) as pdf:
+        assert len(pdf.pages) == 8
+        for page in pdf.pages:
+            x0, y0, x1, y1 = (Decimal(str(v)) for v in page.trimbox)
+            width_mm, height_mm = (x1 - x0) / PT_PER_MM, (y1 - y0) / PT_PER_MM
+            assert abs(width_mm - 390) < Decimal("0.1"), width_mm
+            assert abs(height_mm - 550) < Decimal("0.1"), height_mm
+
+
+# --- fonts -----------------------------------------------------------------------------------
+
+
+def test_every_font_is_an_embedded_subset_with_tounicode_and_none_is_helvetica(built):
+    fonts = pdffonts(built.pdf)
+    assert fonts, "pdffonts lists no fonts"
+    for font in fonts:
+        assert (font["emb"], font["sub"], font["uni"]) == ("yes", "yes", "yes"), font
+        assert re.fullmatch(r"[A-Z]{6}\+.+", font["name"]), font
+        assert "Helvetica" not in font["name"], font
+        assert "Type 3" not in font["type"], font
+
+
+def test_body_headline_and_masthead_fonts_are_noto_cjk(sample_build):
+    names = {re.sub(r"^[A-Z]{6}\+", "", f["name"]) for f in pdffonts(sample_build.pdf)}
+    assert {"NotoSerifCJKsc-Regular", "NotoSansCJKsc-Bold", "NotoSansCJKsc-Black"} <= names
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def test_every_han_character_of_the_issue_is_in_the_pdf_text(built):
+    """Order-free: the PDF's Han characters cover, as a multiset, everything the issue says."""
+    issue = load_issue(built.issue)
+    wanted = Counter()
+    for article in issue.articles:
+        for text in [article.banner, article.kicker, article.headline, *article.subtitles]:
+            wanted.update(han(text or ""))
+        for block in article.blocks:
+            for text in block_texts(block):
+                wanted.update(han(text))
+    missing = wanted - Counter(han(pdftotext(built.pdf)))
+    assert not missing, f"{sum(missing.values())} Han characters missing: {missing.most_common(20)}"
+
+
+def test_every_headline_and_paragraph_is_in_the_pdf_text(built):
+    """Each banner, kicker, headline and subtitle whole, and the first and last 8 Han characters of every paragraph,
+    caption and cell, appear contiguously in the extracted text."""
+    issue = load_issue(built.issue)
+    stream = han(pdftotext(built.pdf))
+    lost = []
+    for article in issue.articles:
+        for text in [article.banner, article.kicker, article.headline, *article.subtitles]:
+            if han(text or "") not in stream:
+                lost.append((article.label, "headline group", text))
+        for block in article.blocks:
+            for text in block_texts(block):
+                h = han(text)
+                for fragment in dict.fromkeys((h[:8], h[-8:])):
+                    if fragment and fragment not in stream:
+                        lost.append((article.label, fragment, text[:30]))
+    assert not lost, f"{len(lost)} pieces of text not found, e.g. {lost[:5]}"
+
+
+def test_the_sample_prints_all_71_headlines(sample_build):
+    stream = han(pdftotext(sample_build.pdf))
+    headlines = [a.headline for a in load_issue(sample_build.issue).articles if a.headline]
+    assert len(headlines) == 71
+    assert [h for h in headlines if han(h) not in stream] == []
+
+
+# --- colour ----------------------------------------------------------------------------------
+
+
+def test_text_is_drawn_in_k_only_black_and_nothing_uses_rgb(built):
+    with pikepdf.open(built.pdf) as pdf:
+        for number, instructions in content_streams(pdf):
+            fill = ("g", (0.0,))  # the PDF default: DeviceGray black
+            saved = []
+            for operands, op in instructions:
+                op = str(op)
+                assert op not in ("rg", "RG"), f"RGB colour operator on page {number}"
+                if op == "q":
+                    saved.append(fill)
+                elif op == "Q":
+                    fill = saved.pop()
+                elif op in FILL_OPS:
+                    fill = (op, tuple(float(v) for v in operands if not
+                                      isinstance(v, pikepdf.Name)))
+                elif op in TEXT_SHOWING:
+                    assert fill == K_BLACK, f"text in {fill} on page {number}"
+
+
+# --- outline and metadata --------------------------------------------------------------------
+
+
+def test_outline_lists_each_page_with_its_articles(built):
+    issue = load_issue(built.issue)
+    with pikepdf.open(built.pdf) as pdf, pdf.open_outline() as outline:
+        top = list(outline.root)
+        assert [item.title.split()[0] for item in top] == [f"第{n}版" for n in range(1, 9)]
+        entries = sum(len(item.children) for item in top)
+    assert entries == sum(1 for a in issue.articles if a.headline)
+
+
+def test_metadata_names_the_paper_and_date_in_chinese(built):
+    masthead = load_issue(built.issue).masthead
+    with pikepdf.open(built.pdf) as pdf:
+        assert str(pdf.Root.Lang) == "zh-CN"
+        title = str(pdf.docinfo["/Title"])
+    assert masthead.title in title and masthead.date_text in title
+
+
+# --- the independent checker (../shared/tools) -----------------------------------------------
+
+
+def checker_summary(issue: Path, pdf: Path) -> dict[str, str]:
+    """The last line of pdfcheck.py's report as key → value."""
+    out = subprocess.run([sys.executable, str(CHECKER), str(issue), str(pdf)],
+                         capture_output=True, text=True, check=True).stdout
+    last = out.strip().splitlines()[-1]
+    return dict(item.split("=", 1) for item in last.split())
+
+
+@pytest.mark.skipif(not CHECKER.is_file(), reason=f"checker not beside the repo: {CHECKER}")
+def test_independent_checker_finds_8_pages_all_text_good_fonts_no_collisions(built):
+    summary = checker_summary(built.issue, built.pdf)
+    assert summary["pages"] == "8"
+    assert summary["recall"] == "1.0000"
+    assert summary["fonts_ok"] == "yes"
+    assert summary["collisions"] == "0"
