@@ -10,6 +10,7 @@ after the first run). Prints every run's wall time and the median.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -25,9 +26,12 @@ TARGET_S = 3.0  # the foundation issue's goal for the sample
 def run_subprocess(issue: Path, outdir: Path) -> float:
     """One cold build as a separate process; its wall time in seconds."""
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "typeset", str(issue), "-o", str(outdir)],
-                   check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+    run = subprocess.run([sys.executable, "-m", "typeset", str(issue), "-o", str(outdir)],
+                         capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - t0
+    if run.returncode != 0:
+        sys.exit(f"typeset failed (exit {run.returncode}):\n{run.stderr}")
+    return seconds
 
 
 def run_in_process(issue: Path, outdir: Path) -> float:
@@ -46,6 +50,8 @@ def main() -> int:
     parser.add_argument("--in-process", action="store_true")
     args = parser.parse_args()
     once = run_in_process if args.in_process else run_subprocess
+    # Other work on the machine skews the times: say how busy it was.
+    print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs", flush=True)
     times = []
     with tempfile.TemporaryDirectory(prefix="bench-typeset-") as tmp:
         for n in range(1, args.runs + 1):
