@@ -1,42 +1,70 @@
-"""Composition: styled runs + fonts + measure → lines of positioned glyphs (pure functions)."""
+"""Composition: styled runs + fonts + measure → lines of positioned glyphs (pure functions).
+
+The stages, one module each: shaping (runs → cached glyphs), breaks (where a line may end:
+CLREQ kinsoku + UAX #14), spacing (punctuation widths, Han–Latin glue, shrink/stretch
+arrays), linebreak (total-fit breaking with 孤字 and looseness), justify (setting a line).
+"""
 
 from __future__ import annotations
 
 from ..config import TextRules
 from ..fonts import FontSet
+from .breaks import gap_classes, open_long_units
 from .justify import set_line
 from .line import Line, PlacedGlyph
-from .linebreak import greedy_breaks
+from .linebreak import total_fit
 from .runs import HARD_BREAK, StyledRun
 from .shaping import Glyph, shape_runs
+from .spacing import measure_piece
 
 __all__ = ["HARD_BREAK", "Glyph", "Line", "PlacedGlyph", "StyledRun", "compose_paragraph",
            "missing_glyphs"]
 
+ALIGNMENTS = ("justify", "left", "center", "right")
+
 
 def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rules: TextRules,
-                      *, indent: float = 0.0, align: str = "justify") -> list[Line]:
-    """Break a paragraph into lines of at most `measure` points.
+                      *, indent: float = 0.0, align: str = "justify", looseness: int = 0
+                      ) -> list[Line]:
+    """Break a paragraph into lines of `measure` points and set them.
 
-    `indent` is the first line's indent in points; `align` is "justify" (every line but the
-    last and those ended by hard breaks fills the measure), "left", "center" or "right".
+    `indent` is the first line's indent in points. `align` is "justify" (every line but the
+    paragraph's last and those ended by a hard break fills the measure exactly), "left",
+    "center" or "right". `looseness` asks for that many lines more (+1) or fewer (−1) than
+    the best setting; when no acceptable setting has that many lines, the best one is
+    returned. Kinsoku level and punctuation style come from `rules`.
+
+    Hard breaks ("\\n" in a run) end a line that is not justified; 孤字 (≥ 2 Han characters
+    on the last line) applies to the paragraph's last line only, and `looseness` to the
+    last stretch between hard breaks.
     """
+    if align not in ALIGNMENTS:
+        raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
     glyphs = shape_runs(runs, fonts)
-    lines: list[Line] = []
     pieces: list[list[Glyph]] = [[]]
     for g in glyphs:
         if g is None:
             pieces.append([])
         else:
             pieces[-1].append(g)
+    lines: list[Line] = []
+    justify = align == "justify"
     for p, piece in enumerate(pieces):
         first = indent if p == 0 else 0.0
-        starts = greedy_breaks(piece, measure, first, rules.kinsoku) if piece else [0]
-        for k, start in enumerate(starts):
-            end = starts[k + 1] if k + 1 < len(starts) else len(piece)
-            last = k + 1 == len(starts)
-            lines.append(set_line(piece[start:end], measure, first if k == 0 else 0.0,
-                                  last=last, align=align, level=rules.kinsoku))
+        if not piece:
+            lines.append(Line((), first, measure, True))
+            continue
+        final = p == len(pieces) - 1
+        em = max(g.size for g in piece)
+        classes = gap_classes(piece, rules.kinsoku)
+        open_long_units(classes, piece, measure - first)
+        sp = measure_piece(piece, classes, rules.punctuation, first)
+        starts = total_fit(sp, classes, measure, em, justify=justify, orphan_rule=final,
+                           looseness=looseness if final else 0)
+        ends = starts[1:] + [len(piece)]
+        for k, (i, j) in enumerate(zip(starts, ends)):
+            lines.append(set_line(sp, i, j, measure, first, last=k == len(starts) - 1,
+                                  align=align))
     return lines
 
 

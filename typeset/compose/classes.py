@@ -1,23 +1,70 @@
-"""Character classes for line breaking (W3C CLREQ; GB/T 15834), by strictness level."""
+"""Character classes for Chinese composition (W3C CLREQ; GB/T 15834): the kinsoku sets by
+strictness level, and the kind of every character as far as spacing and breaking care.
+
+The sets are the notes' (§1–2) and the checker's lists; everything else is decided by Unicode
+properties (East Asian Width), not by hand-written ranges.
+"""
 
 from __future__ import annotations
 
-PAUSE_STOP = "、，。．：；！？‼⁇⁈⁉"
+import functools
+import unicodedata
+
+PAUSE = "、，：；"  # pause marks: commas, enumeration comma, colon, semicolon
+STOP = "。．！？‼⁇⁈⁉"  # stop marks
+PAUSE_STOP = PAUSE + STOP
 CLOSE_QUOTE = "”’」』"
 CLOSE_BRACKET = "）〕］｝】〗〙｠⦆〉》"
 CONNECTOR = "–～〜"
 INTERPUNCT = "·‧・"
-OPEN_ALL = "“‘「『（〔［｛【〖〘｟⦅〈《"
+OPEN_ALL = "“‘「『（〔［｛【〖〘｟⦅〈《〝"
 SOLIDUS = "/／"
 DASH_ELLIPSIS = "—⸺…⋯"
 
-# ASCII closing marks also must not start a line when they follow CJK text.
+# ASCII closing and opening marks are kept off the wrong line edge too (the checker's lists).
 LATIN_CLOSE = ",.;:!?)]}%"
 LATIN_OPEN = "([{"
+
+LEVELS = ("none", "basic", "gb", "strict")
+
+# What a character is, for widths, glue and breaking. Plain ints: the composer looks them up
+# once per character and compares them in its inner loops.
+WIDE = 0  # ideographs, kana, full-width forms that are not punctuation
+OPEN = 1  # opening brackets and quotes: ink in the right half of the em
+CLOSE = 2  # closing brackets and quotes: ink in the left half
+PAUSE_MARK = 3  # ，、；：
+STOP_MARK = 4  # 。？！
+MIDDLE = 5  # interpunct, short connector, solidus: centred, always ½ em where the font allows
+DASH = 6  # —— …… ⸺ ⋯⋯: one em per character, never compressed, never split
+LATIN = 7  # letters, digits and signs of alphabetic text
+SPACE = 8  # a breaking space between Latin words
+
+# Kinds whose blank half can be removed (the font's `halt` gives the half-width form).
+COMPRESSIBLE = frozenset((OPEN, CLOSE, PAUSE_MARK, STOP_MARK))
+# Kinds with a blank half on the right (trailing) side.
+TRAILING_BLANK = frozenset((CLOSE, PAUSE_MARK, STOP_MARK))
+PUNCTUATION = frozenset((OPEN, CLOSE, PAUSE_MARK, STOP_MARK, MIDDLE, DASH))
+
+# Symbols that Chinese fonts set full width and that belong with the number before them.
+_WIDE_SIGNS = "℃℉"
+# Western signs that attach to a number and take Han–Latin glue like its digits ("5%的").
+_GLUE_SIGNS = "%‰°"
 
 
 def not_at_start(level: str) -> frozenset[str]:
     """Characters that must not begin a line at kinsoku `level`."""
+    return _not_at_start(level)
+
+
+def not_at_end(level: str) -> frozenset[str]:
+    """Characters that must not end a line at kinsoku `level`."""
+    return _not_at_end(level)
+
+
+@functools.cache
+def _not_at_start(level: str) -> frozenset[str]:
+    if level not in LEVELS:
+        raise ValueError(f"unknown kinsoku level {level!r}; use one of {', '.join(LEVELS)}")
     if level == "none":
         return frozenset()
     chars = PAUSE_STOP + CLOSE_QUOTE + CLOSE_BRACKET + CONNECTOR + INTERPUNCT + LATIN_CLOSE
@@ -28,8 +75,10 @@ def not_at_start(level: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-def not_at_end(level: str) -> frozenset[str]:
-    """Characters that must not end a line at kinsoku `level`."""
+@functools.cache
+def _not_at_end(level: str) -> frozenset[str]:
+    if level not in LEVELS:
+        raise ValueError(f"unknown kinsoku level {level!r}; use one of {', '.join(LEVELS)}")
     if level == "none":
         return frozenset()
     chars = OPEN_ALL + LATIN_OPEN
@@ -38,6 +87,34 @@ def not_at_end(level: str) -> frozenset[str]:
     return frozenset(chars)
 
 
+def never_split(a: str, b: str) -> bool:
+    """True between the two halves of ——, ……, ⋯⋯ (and runs of ⸺): no break, no spacing."""
+    return a == b and a in DASH_ELLIPSIS
+
+
+@functools.cache
+def kind_of(ch: str) -> int:
+    """The kind of a character (WIDE, OPEN, CLOSE, … SPACE)."""
+    if ch in OPEN_ALL:
+        return OPEN
+    if ch in CLOSE_QUOTE or ch in CLOSE_BRACKET:
+        return CLOSE
+    if ch in PAUSE:
+        return PAUSE_MARK
+    if ch in STOP:
+        return STOP_MARK
+    if ch in INTERPUNCT or ch in CONNECTOR or ch == "／":
+        return MIDDLE
+    if ch in DASH_ELLIPSIS:
+        return DASH
+    if ch == " " or (ch.isspace() and ch not in "\u3000\u00a0"):
+        return SPACE
+    if ch in _WIDE_SIGNS or unicodedata.east_asian_width(ch) in ("W", "F"):
+        return WIDE
+    return LATIN
+
+
+@functools.cache
 def is_han(ch: str) -> bool:
     """True for CJK ideographs (the characters 孤字 counts)."""
     cp = ord(ch)
@@ -45,6 +122,17 @@ def is_han(ch: str) -> bool:
             or 0xF900 <= cp <= 0xFAFF)
 
 
-def is_word_char(ch: str) -> bool:
-    """Letters and digits of alphabetic scripts, which form unbreakable words and numbers."""
-    return ch.isalnum() and not is_han(ch) and ord(ch) < 0x2E80
+@functools.cache
+def takes_glue(ch: str) -> bool:
+    """True for a Western character that is set apart from Han by the Han–Latin glue: letters
+    and digits of alphabetic scripts, and the signs that belong to a number."""
+    return kind_of(ch) == LATIN and (ch.isalnum() or ch in _GLUE_SIGNS)
+
+
+@functools.cache
+def is_ideograph_like(ch: str) -> bool:
+    """Han, kana and hangul: the side of a Han–Latin gap that is not Western."""
+    if is_han(ch):
+        return True
+    cp = ord(ch)
+    return 0x3040 <= cp <= 0x30FF or 0xAC00 <= cp <= 0xD7AF or 0x3005 <= cp <= 0x3007

@@ -1,40 +1,107 @@
-"""Place a line's glyphs: justified (extra space spread over the gaps where a line could
-also break, never inside Latin words or numbers), flush left, or centred."""
+"""Set one line: apply the line-edge rules, shrink or stretch it to the measure in CLREQ's
+order, and place its glyphs.
+
+Shrinking takes each tier of spacing.SHRINK_TIERS in turn, all of a tier before the next,
+spreading a tier's share over its items in proportion to what each can give. Stretching
+fills Latin word spaces, then the Han–Latin glue, then spreads what is left evenly over
+the gaps that allow inter-character spacing.
+"""
 
 from __future__ import annotations
 
+from .classes import OPEN
 from .line import Line, PlacedGlyph
-from .linebreak import break_allowed
-from .shaping import Glyph
+from .spacing import SHRINK_TIERS, TIER_GLUE, Spacing
+
+_make = PlacedGlyph._make
 
 
-def set_line(glyphs: list[Glyph], measure: float, indent: float, *, last: bool,
-             align: str, level: str) -> Line:
-    """A Line of `glyphs` set to `measure` (first glyph at `indent`)."""
-    # Spaces at the end of a line hang: they take no room.
-    visible = len(glyphs)
-    while visible and glyphs[visible - 1].text == " ":
-        visible -= 1
-    natural = indent + sum(g.advance for g in glyphs[:visible])
-    extra = measure - natural
-    shift = indent
-    gap_extra = 0.0
-    stretchable: set[int] = set()
-    if align == "justify" and not last and extra > 0:
-        stretchable = {k for k in range(1, visible)
-                       if break_allowed(glyphs[k - 1], glyphs[k], "none")}
-        if stretchable:
-            gap_extra = extra / len(stretchable)
-    elif align == "center":
-        shift += max(extra, 0.0) / 2
+def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last: bool,
+             align: str) -> Line:
+    """The Line of glyphs i..j-1 of `sp`, its first glyph after `indent` points.
+
+    `align` is "justify" (the line fills the measure unless `last`), "left", "center" or
+    "right". A line too long for the measure is shrunk whatever the alignment."""
+    glyphs = sp.glyphs[i:j]
+    width = sp.width[i:j]
+    shift = sp.shift[i:j]
+    gap = sp.glue[i:j]
+    gap[0] = 0.0
+    free = [True] * (j - i)  # may still shrink (an edge mark has given its blank already)
+    if sp.start_cut[i]:
+        width[0] -= sp.start_cut[i]
+        shift[0] = sp.start_shift[i]
+        free[0] = False
+    if sp.end_cut[j - 1]:
+        width[-1] -= sp.end_cut[j - 1]
+        free[-1] = False
+    need = measure - (sp.end_width[j] - sp.start_width[i])
+    if need < -1e-9:
+        _shrink(sp, i, glyphs, width, shift, gap, free, -need)
+        need = 0.0
+    elif align == "justify" and not last and need > 1e-9:
+        need = _stretch(sp, i, j, width, gap, need)
+    x = indent if i == 0 else 0.0
+    if align == "center":
+        x += need / 2
     elif align == "right":
-        shift += max(extra, 0.0)
-    placed = []
-    x = shift
-    for k, g in enumerate(glyphs):
-        if k in stretchable:
-            x += gap_extra
-        placed.append(PlacedGlyph(g, x))
-        x += g.advance
-    width = placed[visible - 1].x + glyphs[visible - 1].advance if visible else shift
-    return Line(tuple(placed), width, measure, last)
+        x += need
+    xs = []
+    for k in range(j - i):
+        x += gap[k]
+        xs.append(x + shift[k])
+        x += width[k]
+    return Line(tuple(map(_make, zip(glyphs, xs, width))), x, measure, last)
+
+
+def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, free, amount: float) -> None:
+    tiers = sp.tier
+    shrink = sp.shrink
+    n = len(width)
+    for tier in SHRINK_TIERS:
+        if amount <= 1e-9:
+            return
+        if tier == TIER_GLUE:
+            cap = sum(sp.glue_shrink[i + k] for k in range(1, n))
+        else:
+            cap = sum(shrink[i + k] for k in range(n) if free[k] and tiers[i + k] == tier)
+        if cap <= 0.0:
+            continue
+        f = min(1.0, amount / cap)
+        amount -= f * cap
+        if tier == TIER_GLUE:
+            for k in range(1, n):
+                gap[k] -= f * sp.glue_shrink[i + k]
+            continue
+        for k in range(n):
+            if free[k] and tiers[i + k] == tier:
+                width[k] -= f * shrink[i + k]
+                if glyphs[k].kind == OPEN:  # its leading blank goes: the ink moves left
+                    shift[k] += f * glyphs[k].lead
+
+
+def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:
+    """Stretch by `need`; returns what could not be placed (only a line with nothing to
+    stretch, from the last-resort pass, keeps any)."""
+    n = j - i
+    kinds_space = [k for k in range(n) if sp.metrics[i + k].stretch and k < n - 1]
+    cap = sum(sp.metrics[i + k].stretch for k in kinds_space)
+    if cap > 0.0:
+        f = min(1.0, need / cap)
+        for k in kinds_space:
+            width[k] += f * sp.metrics[i + k].stretch
+        need -= f * cap
+    cap = sum(sp.glue_stretch[i + k] for k in range(1, n))
+    if need > 1e-9 and cap > 0.0:
+        f = min(1.0, need / cap)
+        for k in range(1, n):
+            gap[k] += f * sp.glue_stretch[i + k]
+        need -= f * cap
+    if need > 1e-9:
+        slots = [k for k in range(1, n) if sp.spacing_gap[i + k]]
+        if slots:
+            each = need / len(slots)
+            for k in slots:
+                gap[k] += each
+            need = 0.0
+    return need

@@ -1,0 +1,225 @@
+"""Widths, glue, shrink and stretch of a paragraph piece (the glyphs between hard breaks),
+as flat arrays the line breaker and the justifier share.
+
+Punctuation widths follow the style (notes §2): `quanjiao` sets marks 1 em and takes ½ em
+off where two marks meet, at a line end (the mark's trailing blank) and at a line start (an
+opening bracket's leading blank); `kaiming` sets 。？！ 1 em and the other marks ½ em;
+`banjiao` sets every mark ½ em; `none` leaves the font's full-width marks alone. Interpunct,
+short connector and solidus take the font's half-width form in every style but `none`.
+
+The shrink order for a line that is too long (CLREQ): Latin word spaces, brackets and
+quotes, pause marks (，、；：), the Han–Latin glue, stop marks (。？！). The stretch order for a
+line that is too short: Latin word spaces, the Han–Latin glue, then even inter-character
+spacing at the gaps that allow it (never inside Latin words, numbers, —— or ……).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+from .breaks import ANYWHERE, KINSOKU, OK, URL_POINT
+from .classes import (CLOSE, LATIN, MIDDLE, OPEN, PAUSE_MARK, SPACE, STOP_MARK,
+                      TRAILING_BLANK, is_ideograph_like, takes_glue)
+from .shaping import Glyph
+
+STYLES = ("quanjiao", "kaiming", "banjiao", "none")
+
+# Shrink tiers, in the order CLREQ uses them (interpuncts are already ½ em: no tier).
+TIER_NONE = -1
+TIER_SPACE = 0
+TIER_BRACKET = 1
+TIER_PAUSE = 2
+TIER_GLUE = 3
+TIER_STOP = 4
+SHRINK_TIERS = (TIER_SPACE, TIER_BRACKET, TIER_PAUSE, TIER_GLUE, TIER_STOP)
+
+# Han–Latin glue in em of the Han side (notes §3): natural ¼, shrink to ⅛, stretch to ⅓.
+GLUE_NATURAL = 1 / 4
+GLUE_MIN = 1 / 8
+GLUE_MAX = 1 / 3
+# A Latin word space may shrink to ¼ em and stretch to ½ em before anything else moves.
+SPACE_MIN = 1 / 4
+SPACE_MAX = 1 / 2
+
+_TIER_OF_KIND = {OPEN: TIER_BRACKET, CLOSE: TIER_BRACKET, PAUSE_MARK: TIER_PAUSE,
+                 STOP_MARK: TIER_STOP}
+_LETTERSPACE_CLASSES = frozenset((OK, URL_POINT, ANYWHERE))
+
+
+@dataclass(frozen=True)
+class GlyphMetrics:
+    """How one glyph is set under one punctuation style, before its neighbours count.
+
+    `width` natural width; `shift` where its origin sits in its box; `shrink`/`tier` how
+    much it can give up and when; `stretch` how much it can grow (spaces); `end_cut` what it
+    loses at a line end (a closing mark's trailing blank, a space); `start_cut`/`start_shift`
+    what an opening bracket loses at a line start and where its origin then sits."""
+
+    width: float
+    shift: float
+    shrink: float
+    tier: int
+    stretch: float
+    end_cut: float
+    start_cut: float
+    start_shift: float
+
+
+_METRICS: dict[str, dict[Glyph, GlyphMetrics]] = {s: {} for s in STYLES}
+
+
+def glyph_metrics(g: Glyph, style: str) -> GlyphMetrics:
+    """The metrics of `g` under punctuation `style` (cached per glyph)."""
+    table = _METRICS[style]
+    m = table.get(g)
+    if m is None:
+        m = table[g] = _metrics(g, style)
+    return m
+
+
+def _metrics(g: Glyph, style: str) -> GlyphMetrics:
+    adv, kind = g.advance, g.kind
+    if kind == SPACE:
+        return GlyphMetrics(adv, 0.0, max(0.0, adv - SPACE_MIN * g.size), TIER_SPACE,
+                            max(0.0, SPACE_MAX * g.size - adv), adv, 0.0, 0.0)
+    if style == "none" or g.half >= adv:
+        if kind == MIDDLE and style != "none":
+            return GlyphMetrics(g.half, g.lead, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
+        return GlyphMetrics(adv, 0.0, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
+    blank = adv - g.half
+    tier = _TIER_OF_KIND.get(kind, TIER_NONE)
+    full = style == "quanjiao" or (style == "kaiming" and kind == STOP_MARK)
+    if kind == MIDDLE or not full:
+        shift = g.lead if kind in (OPEN, MIDDLE) else 0.0
+        return GlyphMetrics(g.half, shift, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
+    if kind == OPEN:
+        return GlyphMetrics(adv, 0.0, blank, tier, 0.0, 0.0, blank, g.lead)
+    return GlyphMetrics(adv, 0.0, blank, tier, 0.0, blank, 0.0, 0.0)
+
+
+@dataclass
+class Spacing:
+    """A piece's glyph and gap arrays, and the prefix sums the line breaker works on.
+
+    Gap g is the gap before glyph g (g ≥ 1). For a line of glyphs i..j-1 (a break at gap i,
+    or i = 0, and one at gap j, or j = n):
+        natural width  = end_width[j] - start_width[i]
+        shrink         = end_shrink[j] - start_shrink[i]
+        glue stretch   = end_stretch[j] - start_stretch[i]
+        spacing gaps   = end_gaps[j] - start_gaps[i]
+        Han characters = han[j] - han[i]
+    (start_width[0] is minus the first-line indent.)"""
+
+    glyphs: list[Glyph]
+    metrics: list[GlyphMetrics]
+    width: list[float]  # per glyph, after the neighbours' compression
+    shift: list[float]
+    shrink: list[float]
+    tier: list[int]
+    end_cut: list[float]
+    start_cut: list[float]
+    start_shift: list[float]
+    glue: list[float]  # per gap: natural Han–Latin glue
+    glue_shrink: list[float]
+    glue_stretch: list[float]
+    spacing_gap: list[bool]  # per gap: inter-character spacing allowed
+    start_width: list[float]
+    end_width: list[float]
+    start_shrink: list[float]
+    end_shrink: list[float]
+    start_stretch: list[float]
+    end_stretch: list[float]
+    start_gaps: list[int]
+    end_gaps: list[int]
+    han: list[int]
+
+
+def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: float
+                  ) -> Spacing:
+    """The Spacing of `glyphs` (gap classes from breaks.gap_classes) under `style`."""
+    if style not in STYLES:
+        raise ValueError(f"unknown punctuation style {style!r}; use one of {', '.join(STYLES)}")
+    n = len(glyphs)
+    table = _METRICS[style]
+    metrics = [table.get(g) or glyph_metrics(g, style) for g in glyphs]
+    width = [m.width for m in metrics]
+    shift = [m.shift for m in metrics]
+    shrink = [m.shrink for m in metrics]
+    tier = [m.tier for m in metrics]
+    stretch = [m.stretch for m in metrics]
+    end_cut = [m.end_cut for m in metrics]
+    start_cut = [m.start_cut for m in metrics]
+    start_shift = [m.start_shift for m in metrics]
+    kinds = [g.kind for g in glyphs]
+    if style in ("quanjiao", "kaiming"):
+        _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut)
+
+    glue = [0.0] * n
+    glue_shrink = [0.0] * n
+    glue_stretch = [0.0] * n
+    for g in range(1, n):
+        if (kinds[g] == LATIN) != (kinds[g - 1] == LATIN) and glyphs[g].text:
+            a, b = glyphs[g - 1], glyphs[g]
+            if is_ideograph_like(a.text[-1:] or " ") and takes_glue(b.text[0]):
+                em = a.size
+            elif takes_glue(a.text[-1:] or " ") and is_ideograph_like(b.text[0]):
+                em = b.size
+            else:
+                continue
+            glue[g] = GLUE_NATURAL * em
+            glue_shrink[g] = (GLUE_NATURAL - GLUE_MIN) * em
+            glue_stretch[g] = (GLUE_MAX - GLUE_NATURAL) * em
+    spacing_gap = [c in _LETTERSPACE_CLASSES
+                   or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
+                   for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
+    spacing_gap[0] = False
+
+    # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
+    # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
+    nat = list(accumulate((w + gl for w, gl in zip(width, glue)), initial=0.0))
+    shr = list(accumulate((s + gs for s, gs in zip(shrink, glue_shrink)), initial=0.0))
+    stt = list(accumulate((s + gs for s, gs in zip(stretch, glue_stretch)), initial=0.0))
+    gaps = list(accumulate(spacing_gap, initial=0))
+    han = list(accumulate((g.han for g in glyphs), initial=0))
+    start_width = [nat[b] + glue[b] + start_cut[b] for b in range(n)]
+    start_width[0] -= indent
+    start_shrink = [shr[b] + glue_shrink[b] + (shrink[b] if start_cut[b] else 0.0)
+                    for b in range(n)]
+    start_stretch = [stt[b] + glue_stretch[b] for b in range(n)]
+    start_gaps = [gaps[b] + spacing_gap[b] for b in range(n)]
+    end_width = [0.0] + [nat[j] - end_cut[j - 1] for j in range(1, n + 1)]
+    end_shrink = [0.0] + [shr[j] - (shrink[j - 1] if end_cut[j - 1] else 0.0)
+                          for j in range(1, n + 1)]
+    end_stretch = [0.0] + [stt[j] - (stretch[j - 1] if kinds[j - 1] == SPACE else 0.0)
+                           for j in range(1, n + 1)]
+    return Spacing(glyphs, metrics, width, shift, shrink, tier, end_cut, start_cut,
+                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, start_width,
+                   end_width, start_shrink, end_shrink, start_stretch, end_stretch,
+                   start_gaps, gaps, han)
+
+
+def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut) -> None:
+    """Two marks side by side take ½ em less together (quanjiao: 。” ”， ）。 （“ → 1.5 em):
+    a mark with a trailing blank gives it up, else an opening bracket gives up its leading
+    one. Done once per piece: breaks cannot fall between such marks (kinsoku)."""
+    n = len(glyphs)
+    for k in range(n - 1):
+        # OPEN..STOP_MARK are the consecutive kinds 1..4: the compressible marks.
+        a = kinds[k]
+        if a < OPEN or a > STOP_MARK:
+            continue
+        b = kinds[k + 1]
+        if b < OPEN or b > STOP_MARK:
+            continue
+        if a in TRAILING_BLANK and end_cut[k] > 0.0:
+            width[k] = glyphs[k].half
+            shrink[k] = 0.0
+            tier[k] = TIER_NONE
+            end_cut[k] = 0.0
+        elif b == OPEN and start_cut[k + 1] > 0.0:
+            width[k + 1] = glyphs[k + 1].half
+            shift[k + 1] = glyphs[k + 1].lead
+            shrink[k + 1] = 0.0
+            tier[k + 1] = TIER_NONE
+            start_cut[k + 1] = 0.0
