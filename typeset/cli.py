@@ -106,3 +106,27 @@ def build_command(issue: Path, want_pdf: bool, want_epub: bool, outdir: Path, la
     for out in result.outputs:
         click.echo(f"{out.kind}: {out.path}  {out.pages} pages, {out.articles} articles, "
                    f"{out.fonts} fonts, {out.bytes:,} bytes, {out.seconds:.2f} s")
+
+
+@main.command("preflight")
+@click.argument("pdf", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--standard", type=click.Choice(["x1a", "x4"]), default="x1a", show_default=True,
+              help="PDF/X-1a:2003 or PDF/X-4.")
+@click.option("--ink-limit", type=float, default=240.0, show_default=True,
+              help="Highest total ink (C+M+Y+K) in %.")
+@click.option("--min-text", type=float, default=7.0, show_default=True,
+              help="Smallest text size in pt.")
+@click.option("--min-ppi", type=float, default=170.0, show_default=True,
+              help="Photo resolution at placed size under which to warn.")
+def preflight_command(pdf: Path, standard: str, ink_limit: float, min_text: float,
+                      min_ppi: float) -> None:
+    """Check PDF (from any producer) against a PDF/X standard and the newsprint ink rules;
+    exit 0 when it passes, 1 when it fails."""
+    from .preflight import STANDARDS, InkRules, preflight
+
+    rules = InkRules(ink_limit=ink_limit, min_text_pt=min_text, min_ppi=min_ppi)
+    report = preflight(pdf, standard, rules)
+    click.echo(report.text(f"preflight {pdf}: {STANDARDS[standard].title}; total ink "
+                           f"≤ {ink_limit:g} %, text ≥ {min_text:g} pt, black text "
+                           f"overprinting, photos ≥ {min_ppi:g} ppi"))
+    sys.exit(0 if report.passed else 1)
