@@ -7,8 +7,8 @@ tables); where Latin meets CJK both must agree, except next to CJK punctuation, 
 are CLREQ's alone (UAX #14 before 15.1 glues quotation marks to their neighbours, which is
 wrong for Chinese).
 
-A unit with no opportunity inside that is wider than the line (a 64-character hash, a long
-URL) gets emergency opportunities: after / . - _ ? first, anywhere as a last resort, so that
+A Latin token wider than the line (a 64-character hash, a long URL) gets emergency
+opportunities: after / . - _ ? first, anywhere as a last resort, so that
 nothing ever runs past the column.
 """
 
@@ -125,20 +125,24 @@ def _uax14_pair(a: str, b: str) -> bool:
 
 
 def open_long_units(classes: list[int], glyphs: list[Glyph], limit: float) -> None:
-    """Give every run of glyphs with no OK break inside that is wider than `limit` its
-    emergency opportunities (in place): URL_POINT after / . - _ ?, ANYWHERE elsewhere, where
-    UAX #14 alone forbade a break (kinsoku and ——/…… stay closed)."""
-    n = len(classes)
-    start = 0
-    width = 0.0
-    for g in range(n + 1):
-        if g == n or (g and classes[g] == OK):
-            if width > limit:
-                for k in range(start + 1, g):
-                    if classes[k] == WORD:
-                        after_url_mark = glyphs[k - 1].text[-1:] in URL_BREAK_AFTER
-                        classes[k] = URL_POINT if after_url_mark else ANYWHERE
-            start = g
-            width = 0.0
-        if g < n:
-            width += glyphs[g].advance
+    """Give every Latin token (a run of Latin glyphs without spaces: a word, number, URL,
+    hash) wider than `limit` its emergency opportunities, in place: URL_POINT after
+    / . - _ ?, ANYWHERE elsewhere, where UAX #14 forbade a break. Its UAX #14
+    opportunities stay; kinsoku and ——/…… stay closed."""
+    n = len(glyphs)
+    g = 0
+    while g < n:
+        if glyphs[g].kind != LATIN:
+            g += 1
+            continue
+        end = g + 1
+        width = glyphs[g].advance
+        while end < n and (glyphs[end].kind == LATIN or not glyphs[end].text):
+            width += glyphs[end].advance
+            end += 1
+        if width > limit:
+            for k in range(g + 1, end):
+                if classes[k] == WORD:
+                    after_url_mark = glyphs[k - 1].text[-1:] in URL_BREAK_AFTER
+                    classes[k] = URL_POINT if after_url_mark else ANYWHERE
+        g = end

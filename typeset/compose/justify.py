@@ -81,8 +81,8 @@ def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, free, amount: float)
 
 
 def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:
-    """Stretch by `need`; returns what could not be placed (only a line with nothing to
-    stretch, from the last-resort pass, keeps any)."""
+    """Stretch by `need`; returns what could not be placed (only a one-glyph line of the
+    last-resort pass keeps any)."""
     n = j - i
     kinds_space = [k for k in range(n) if sp.metrics[i + k].stretch and k < n - 1]
     cap = sum(sp.metrics[i + k].stretch for k in kinds_space)
@@ -99,6 +99,8 @@ def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:
         need -= f * cap
     if need > 1e-9:
         slots = [k for k in range(1, n) if sp.spacing_gap[i + k]]
+        if not slots:  # a last-resort line (a number alone on it): space inside the word
+            slots = [k for k in range(1, n) if sp.rescue_gap[i + k]]
         if slots:
             each = need / len(slots)
             for k in slots:

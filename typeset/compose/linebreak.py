@@ -12,9 +12,9 @@ Rules that are not costs but constraints:
 * no line is wider than the measure after every shrink (nothing overflows the column);
 * the line count may be asked one more or one fewer than the optimum (`looseness`).
 
-When a piece cannot be set under those rules, the rules are relaxed in order: first 孤字,
-then a last-resort pass that may break anywhere (penalised: inside a Latin word, against
-kinsoku, inside ——) and may leave a line unjustified — so composition never fails.
+When a piece cannot be set under those rules, a last-resort pass may stretch without limit
+and break anywhere (penalised: inside a Latin word, against kinsoku, inside ——), still
+keeping 孤字; only when even that fails is 孤字 dropped — so composition never fails.
 
 Speed: lines only ever grow or shrink by a few em, so for each break only the starts whose
 line is neither overfull nor beyond the stretch limit are tried — a window found by moving
@@ -45,12 +45,15 @@ LETTERSPACE_MAX = 0.3
 # Unjustified text (left/centre/right, the lines of a poem): badness per em² of a line's
 # shortfall, so that lines come out even instead of one long and one short.
 RAGGED_BADNESS = 10.0
-# Last-resort pass: badness of a line that cannot be filled at all (nothing can stretch).
-UNFILLABLE_BADNESS = 1000.0
+# Last-resort pass: badness of a line with no gap that may take inter-character spacing
+# (a number alone on a line); it is then spaced inside its word, or left short. Far above
+# any spacing badness, far below the penalties of breaking a word or a kinsoku rule.
+UNFILLABLE_BADNESS = 10_000.0
 # Penalty of a break by gap class. OK breaks are free; the emergency breaks inside
-# over-long units prefer / . - _ ? to anywhere; the rest only happen in the last-resort pass.
-PENALTY = {OK: 0.0, URL_POINT: 50.0, ANYWHERE: 150.0, WORD: 1000.0, KINSOKU: 3000.0,
-           NEVER: 10000.0}
+# over-long units prefer / . - _ ? to anywhere; the rest only happen in the last-resort
+# pass, in this order of preference: inside a word or number, against kinsoku, inside ——.
+PENALTY = {OK: 0.0, URL_POINT: 50.0, ANYWHERE: 1000.0, WORD: 30_000.0, KINSOKU: 100_000.0,
+           NEVER: 300_000.0}
 # Lengths closer than this (points) are equal.
 EPS = 1e-6
 
@@ -66,9 +69,9 @@ def total_fit(sp: Spacing, classes: list[int], measure: float, em: float, *, jus
     `em` is the piece's type size (the unit of inter-character spacing); `justify` says
     whether non-final lines are stretched to the measure; `orphan_rule` applies 孤字 to the
     last line; `looseness` asks for that many lines more (or fewer) than the optimum."""
-    attempts = [(False, orphan_rule), (False, False), (True, False)]
-    if not orphan_rule:
-        attempts.pop(0)
+    attempts = [(False, orphan_rule), (True, orphan_rule)]
+    if orphan_rule:
+        attempts.append((True, False))
     for last_resort, orphan in attempts:
         starts = _solve(sp, classes, measure, em, justify, orphan, looseness, last_resort)
         if starts is not None:
@@ -82,40 +85,54 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
     allowed = _LAST_RESORT if last_resort else _NORMAL
     bps = [0] + [g for g in range(1, n) if classes[g] in allowed] + [n]
     pens = [PENALTY[classes[b]] ** 2 for b in bps[:-1]] + [0.0]
-    sw, ew = sp.start_width, sp.end_width
-    ss, es = sp.start_shrink, sp.end_shrink
-    st, et = sp.start_stretch, sp.end_stretch
-    sg, eg = sp.start_gaps, sp.end_gaps
+    # The start-of-line sums, taken at the breaks only (the inner loop indexes them by the
+    # break's rank, without going through bps).
+    sw = [sp.start_width[b] for b in bps[:-1]]
+    ss = [sp.start_shrink[b] for b in bps[:-1]]
+    st = [sp.start_stretch[b] for b in bps[:-1]]
+    sg = [sp.start_gaps[b] for b in bps[:-1]]
+    hard = [w - s for w, s in zip(sw, ss)]  # the narrowest a line starting here can get
     han = sp.han
+    han_at = [han[b] for b in bps[:-1]]
+    ew, es, et, eg = sp.end_width, sp.end_shrink, sp.end_stretch, sp.end_gaps
     need_han = orphan and han[n] >= 3
+    min_han = han[n] - 2  # the last line must start at or before this many Han characters
     max_ls = math.inf if last_resort else LETTERSPACE_MAX * em
     comfort = LETTERSPACE_COMFORT * em
     keep_counts = looseness != 0
-    # states[ii]: line count → (demerits, index of the previous break in bps)
-    states: list[dict[int, tuple[float, int]] | None] = [None] * len(bps)
-    states[0] = {0: (0.0, -1)}
+    inf = math.inf
+    m = len(bps)
+    best = [inf] * m  # least demerits of a setting that ends at break rank ii
+    back = [-1] * m  # the rank of the break before it
+    lines = [0] * m
+    # With looseness, the best setting for every line count: rank → {count: (demerits, rank)}
+    by_count: list[dict[int, tuple[float, int]]] = [{} for _ in range(m)] if keep_counts else []
+    best[0] = 0.0
+    if keep_counts:
+        by_count[0][0] = (0.0, -1)
     lo = 0
-    last = len(bps) - 1
-    for jj in range(1, len(bps)):
+    last = m - 1
+    limit = measure + EPS
+    for jj in range(1, m):
         j = bps[jj]
         final = jj == last
         ewj, esj, etj, egj = ew[j], es[j], et[j], eg[j]
-        limit = measure + EPS
         # Starts whose line is overfull even fully shrunk are too early, for this break and
         # every later one (the bound only grows with j).
-        while lo < jj and (ewj - esj) - (sw[bps[lo]] - ss[bps[lo]]) > limit and \
-                not (last_resort and j - bps[lo] == 1):
+        reach = ewj - esj - limit
+        while lo < jj and hard[lo] < reach and not (last_resort and j - bps[lo] == 1):
             lo += 1
-        new: dict[int, tuple[float, int]] = {}
         pen = pens[jj]
+        cand = inf
+        cand_prev = -1
+        new: dict[int, tuple[float, int]] = {}
         for ii in range(lo, jj):
-            prev = states[ii]
-            i = bps[ii]
-            if prev is None:
+            b = best[ii]
+            if b == inf:
                 continue
-            need = measure - (ewj - sw[i])
+            need = measure - ewj + sw[ii]
             if need < -EPS:
-                shrink = esj - ss[i]
+                shrink = esj - ss[ii]
                 if -need > shrink + EPS:
                     if not last_resort:
                         continue
@@ -123,44 +140,58 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
                 else:
                     bad = SHRINK_BADNESS * (-need / shrink) ** 3
             elif final or need <= EPS:
+                if final and need_han and han_at[ii] > min_han:
+                    break  # every later start leaves fewer Han characters
                 bad = 0.0
             elif not justify:
                 bad = RAGGED_BADNESS * (need / em) ** 2
             else:
-                stretch = etj - st[i]
-                gaps = egj - sg[i]
+                stretch = etj - st[ii]
+                gaps = egj - sg[ii]
                 rest = need - stretch
                 if rest > EPS and (gaps == 0 or rest > gaps * max_ls):
                     if not last_resort:
                         break  # every later start makes a looser line
                     bad = UNFILLABLE_BADNESS
                 else:
-                    bad = STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3
-            if final and need_han and han[n] - han[i] < 2:
-                continue
+                    # Capped: however loose, a spaced line is no worse than one that cannot
+                    # be filled (only reachable in the last-resort pass).
+                    bad = min(UNFILLABLE_BADNESS,
+                              STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3)
+            if final and need_han and han_at[ii] > min_han:
+                break
             d = (LINE_PENALTY + bad) ** 2 + pen
-            for count, (dem, _) in prev.items():
-                total = dem + d
-                cur = new.get(count + 1)
-                if cur is None or total < cur[0]:
-                    new[count + 1] = (total, ii)
-        if new:
-            if not keep_counts and len(new) > 1:
-                best = min(new, key=lambda c: (new[c][0], c))
-                new = {best: new[best]}
-            states[jj] = new
-    final_states = states[last]
-    if not final_states:
+            total = b + d
+            if total < cand:
+                cand = total
+                cand_prev = ii
+            if keep_counts:
+                for count, (dem, _) in by_count[ii].items():
+                    cur = new.get(count + 1)
+                    if cur is None or dem + d < cur[0]:
+                        new[count + 1] = (dem + d, ii)
+        if cand_prev >= 0:
+            best[jj] = cand
+            back[jj] = cand_prev
+            lines[jj] = lines[cand_prev] + 1
+            if keep_counts:
+                by_count[jj] = new
+    if best[last] == inf:
         return None
-    count = min(final_states, key=lambda c: (final_states[c][0], c))
-    if keep_counts and count + looseness in final_states:
-        count += looseness
     starts = []
-    jj = last
-    while count:
-        ii = states[jj][count][1]
-        starts.append(bps[ii])
-        jj = ii
-        count -= 1
+    if keep_counts:
+        count = lines[last]
+        if count + looseness in by_count[last]:
+            count += looseness
+        jj = last
+        while count:
+            jj = by_count[jj][count][1]
+            starts.append(bps[jj])
+            count -= 1
+    else:
+        jj = back[last]
+        while jj >= 0:
+            starts.append(bps[jj])
+            jj = back[jj]
     starts.reverse()
     return starts

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import accumulate
 
-from .breaks import ANYWHERE, KINSOKU, OK, URL_POINT
+from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT
 from .classes import (CLOSE, LATIN, MIDDLE, OPEN, PAUSE_MARK, SPACE, STOP_MARK,
                       TRAILING_BLANK, is_ideograph_like, takes_glue)
 from .shaping import Glyph
@@ -124,6 +124,7 @@ class Spacing:
     glue_shrink: list[float]
     glue_stretch: list[float]
     spacing_gap: list[bool]  # per gap: inter-character spacing allowed
+    rescue_gap: list[bool]  # per gap: spacing allowed when a line has no spacing gap at all
     start_width: list[float]
     end_width: list[float]
     start_shrink: list[float]
@@ -174,6 +175,8 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
                    or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
                    for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
     spacing_gap[0] = False
+    rescue_gap = [c != NEVER and c != INSIDE for c in classes]
+    rescue_gap[0] = False
 
     # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
     # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
@@ -194,7 +197,7 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
     end_stretch = [0.0] + [stt[j] - (stretch[j - 1] if kinds[j - 1] == SPACE else 0.0)
                            for j in range(1, n + 1)]
     return Spacing(glyphs, metrics, width, shift, shrink, tier, end_cut, start_cut,
-                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, start_width,
+                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap, start_width,
                    end_width, start_shrink, end_shrink, start_stretch, end_stretch,
                    start_gaps, gaps, han)
 
