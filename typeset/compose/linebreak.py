@@ -49,6 +49,9 @@ RAGGED_BADNESS = 10.0
 # (a number alone on a line); it is then spaced inside its word, or left short. Far above
 # any spacing badness, far below the penalties of breaking a word or a kinsoku rule.
 UNFILLABLE_BADNESS = 10_000.0
+# The most a line that can be spaced counts, however loose (last-resort pass): a tenth of an
+# unfillable line, so that spacing wide always wins over leaving a line short.
+SPACED_BADNESS_CAP = UNFILLABLE_BADNESS / 10
 # Penalty of a break by gap class. OK breaks are free; the emergency breaks inside
 # over-long units prefer / . - _ ? to anywhere; the rest only happen in the last-resort
 # pass, in this order of preference: inside a word or number, against kinsoku, inside ——.
@@ -154,9 +157,9 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
                         break  # every later start makes a looser line
                     bad = UNFILLABLE_BADNESS
                 else:
-                    # Capped: however loose, a spaced line is no worse than one that cannot
-                    # be filled (only reachable in the last-resort pass).
-                    bad = min(UNFILLABLE_BADNESS,
+                    # Capped: however loose, a spaced line beats one that cannot be filled
+                    # (only reachable in the last-resort pass).
+                    bad = min(SPACED_BADNESS_CAP,
                               STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3)
             if final and need_han and han_at[ii] > min_han:
                 break
