@@ -1,4 +1,5 @@
-"""A PNG of a PDF page (the EPUB's cover is page 1 of the print edition)."""
+"""A PNG of a PDF page as the reader sees it (the EPUB's cover is page 1 of the print
+edition): cropped to the TrimBox, so bleed and crop marks stay off the cover."""
 
 from __future__ import annotations
 
@@ -11,13 +12,17 @@ import pypdfium2 as pdfium
 COVER_WIDTH_PX = 900
 
 
-def render_page_png(pdf_path: Path, page_index: int = 0) -> bytes:
-    """Render one page of a PDF to PNG bytes, COVER_WIDTH_PX wide."""
+def render_page_png(pdf_path: Path, page_index: int = 0, width_px: int = COVER_WIDTH_PX
+                    ) -> bytes:
+    """Render one page of a PDF, trimmed, to PNG bytes `width_px` wide."""
     doc = pdfium.PdfDocument(str(pdf_path))
     try:
         page = doc[page_index]
-        scale = COVER_WIDTH_PX / page.get_width()
-        image = page.render(scale=scale, grayscale=True).to_pil()
+        ml, mb, mr, mt = page.get_mediabox()
+        tl, tb, tr, tt = page.get_trimbox()
+        scale = width_px / (tr - tl)
+        image = page.render(scale=scale, grayscale=True,
+                            crop=(tl - ml, tb - mb, mr - tr, mt - tt)).to_pil()
         buf = io.BytesIO()
         image.save(buf, "PNG")  # optimize=True costs ~0.5 s for a few % less
         return buf.getvalue()
