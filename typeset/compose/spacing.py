@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import accumulate
+from operator import itemgetter
+from typing import NamedTuple
 
 from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT
 from .classes import (CLOSE, LATIN, MIDDLE, OPEN, PAUSE_MARK, SPACE, STOP_MARK,
@@ -47,14 +49,15 @@ _TIER_OF_KIND = {OPEN: TIER_BRACKET, CLOSE: TIER_BRACKET, PAUSE_MARK: TIER_PAUSE
 _LETTERSPACE_CLASSES = frozenset((OK, URL_POINT, ANYWHERE))
 
 
-@dataclass(frozen=True)
-class GlyphMetrics:
+class GlyphMetrics(NamedTuple):
     """How one glyph is set under one punctuation style, before its neighbours count.
 
     `width` natural width; `shift` where its origin sits in its box; `shrink`/`tier` how
     much it can give up and when; `stretch` how much it can grow (spaces); `end_cut` what it
     loses at a line end (a closing mark's trailing blank, a space); `start_cut`/`start_shift`
-    what an opening bracket loses at a line start and where its origin then sits."""
+    what an opening bracket loses at a line start and where its origin then sits; `kind` and
+    `han` are the glyph's. A NamedTuple so that a piece's metrics split into columns with
+    `itemgetter` at C speed."""
 
     width: float
     shift: float
@@ -64,9 +67,14 @@ class GlyphMetrics:
     end_cut: float
     start_cut: float
     start_shift: float
+    end_shrink: float  # shrink that goes with end_cut (the blank, or a hanging space's)
+    end_stretch: float  # stretch that goes with end_cut (a hanging space's)
+    kind: int
+    han: bool
 
 
 _METRICS: dict[str, dict[Glyph, GlyphMetrics]] = {s: {} for s in STYLES}
+_COLUMNS = [itemgetter(k) for k in range(len(GlyphMetrics._fields))]
 
 
 def glyph_metrics(g: Glyph, style: str) -> GlyphMetrics:
@@ -80,22 +88,28 @@ def glyph_metrics(g: Glyph, style: str) -> GlyphMetrics:
 
 def _metrics(g: Glyph, style: str) -> GlyphMetrics:
     adv, kind = g.advance, g.kind
+
+    def made(width, shift=0.0, shrink=0.0, tier=TIER_NONE, stretch=0.0, end_cut=0.0,
+             start_cut=0.0, start_shift=0.0) -> GlyphMetrics:
+        return GlyphMetrics(width, shift, shrink, tier, stretch, end_cut, start_cut,
+                            start_shift, shrink if end_cut else 0.0,
+                            stretch if end_cut else 0.0, kind, g.han)
+
     if kind == SPACE:
-        return GlyphMetrics(adv, 0.0, max(0.0, adv - SPACE_MIN * g.size), TIER_SPACE,
-                            max(0.0, SPACE_MAX * g.size - adv), adv, 0.0, 0.0)
+        return made(adv, shrink=max(0.0, adv - SPACE_MIN * g.size), tier=TIER_SPACE,
+                    stretch=max(0.0, SPACE_MAX * g.size - adv), end_cut=adv)
     if style == "none" or g.half >= adv:
         if kind == MIDDLE and style != "none":
-            return GlyphMetrics(g.half, g.lead, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
-        return GlyphMetrics(adv, 0.0, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
+            return made(g.half, g.lead)
+        return made(adv)
     blank = adv - g.half
     tier = _TIER_OF_KIND.get(kind, TIER_NONE)
     full = style == "quanjiao" or (style == "kaiming" and kind == STOP_MARK)
     if kind == MIDDLE or not full:
-        shift = g.lead if kind in (OPEN, MIDDLE) else 0.0
-        return GlyphMetrics(g.half, shift, 0.0, TIER_NONE, 0.0, 0.0, 0.0, 0.0)
+        return made(g.half, g.lead if kind in (OPEN, MIDDLE) else 0.0)
     if kind == OPEN:
-        return GlyphMetrics(adv, 0.0, blank, tier, 0.0, 0.0, blank, g.lead)
-    return GlyphMetrics(adv, 0.0, blank, tier, 0.0, blank, 0.0, 0.0)
+        return made(adv, shrink=blank, tier=tier, start_cut=blank, start_shift=g.lead)
+    return made(adv, shrink=blank, tier=tier, end_cut=blank)
 
 
 @dataclass
@@ -144,33 +158,31 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
     n = len(glyphs)
     table = _METRICS[style]
     metrics = [table.get(g) or glyph_metrics(g, style) for g in glyphs]
-    width = [m.width for m in metrics]
-    shift = [m.shift for m in metrics]
-    shrink = [m.shrink for m in metrics]
-    tier = [m.tier for m in metrics]
-    stretch = [m.stretch for m in metrics]
-    end_cut = [m.end_cut for m in metrics]
-    start_cut = [m.start_cut for m in metrics]
-    start_shift = [m.start_shift for m in metrics]
-    kinds = [g.kind for g in glyphs]
+    (width, shift, shrink, tier, stretch, end_cut, start_cut, start_shift, end_shrink_loss,
+     end_stretch_loss, kinds, hans) = [list(map(column, metrics)) for column in _COLUMNS]
     if style in ("quanjiao", "kaiming"):
-        _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut)
+        _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
+                           end_shrink_loss)
 
     glue = [0.0] * n
     glue_shrink = [0.0] * n
     glue_stretch = [0.0] * n
-    for g in range(1, n):
-        if (kinds[g] == LATIN) != (kinds[g - 1] == LATIN) and glyphs[g].text:
-            a, b = glyphs[g - 1], glyphs[g]
-            if is_ideograph_like(a.text[-1:] or " ") and takes_glue(b.text[0]):
-                em = a.size
-            elif takes_glue(a.text[-1:] or " ") and is_ideograph_like(b.text[0]):
-                em = b.size
-            else:
-                continue
-            glue[g] = GLUE_NATURAL * em
-            glue_shrink[g] = (GLUE_NATURAL - GLUE_MIN) * em
-            glue_stretch[g] = (GLUE_MAX - GLUE_NATURAL) * em
+    # Glue sits only where Latin meets non-Latin: look at the edges of Latin stretches.
+    edges = {g for k, kind in enumerate(kinds) if kind == LATIN for g in (k, k + 1)}
+    for g in edges:
+        if not 0 < g < n or (kinds[g] == LATIN) == (kinds[g - 1] == LATIN) \
+                or not glyphs[g].text:
+            continue
+        a, b = glyphs[g - 1], glyphs[g]
+        if is_ideograph_like(a.text[-1:] or " ") and takes_glue(b.text[0]):
+            em = a.size
+        elif takes_glue(a.text[-1:] or " ") and is_ideograph_like(b.text[0]):
+            em = b.size
+        else:
+            continue
+        glue[g] = GLUE_NATURAL * em
+        glue_shrink[g] = (GLUE_NATURAL - GLUE_MIN) * em
+        glue_stretch[g] = (GLUE_MAX - GLUE_NATURAL) * em
     spacing_gap = [c in _LETTERSPACE_CLASSES
                    or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
                    for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
@@ -180,38 +192,37 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
 
     # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
     # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
-    nat = list(accumulate((w + gl for w, gl in zip(width, glue)), initial=0.0))
-    shr = list(accumulate((s + gs for s, gs in zip(shrink, glue_shrink)), initial=0.0))
-    stt = list(accumulate((s + gs for s, gs in zip(stretch, glue_stretch)), initial=0.0))
+    nat = list(accumulate(map(float.__add__, width, glue), initial=0.0))
+    shr = list(accumulate(map(float.__add__, shrink, glue_shrink), initial=0.0))
+    stt = list(accumulate(map(float.__add__, stretch, glue_stretch), initial=0.0))
     gaps = list(accumulate(spacing_gap, initial=0))
-    han = list(accumulate((g.han for g in glyphs), initial=0))
-    start_width = [nat[b] + glue[b] + start_cut[b] for b in range(n)]
+    han = list(accumulate(hans, initial=0))
+    start_width = [a + b + c for a, b, c in zip(nat, glue, start_cut)]
     start_width[0] -= indent
-    start_shrink = [shr[b] + glue_shrink[b] + (shrink[b] if start_cut[b] else 0.0)
-                    for b in range(n)]
-    start_stretch = [stt[b] + glue_stretch[b] for b in range(n)]
-    start_gaps = [gaps[b] + spacing_gap[b] for b in range(n)]
-    end_width = [0.0] + [nat[j] - end_cut[j - 1] for j in range(1, n + 1)]
-    end_shrink = [0.0] + [shr[j] - (shrink[j - 1] if end_cut[j - 1] else 0.0)
-                          for j in range(1, n + 1)]
-    end_stretch = [0.0] + [stt[j] - (stretch[j - 1] if kinds[j - 1] == SPACE else 0.0)
-                           for j in range(1, n + 1)]
+    # An opening bracket's shrink is its leading blank, which start_cut already takes.
+    start_shrink = [a + b + c for a, b, c in zip(shr, glue_shrink, start_cut)]
+    start_stretch = list(map(float.__add__, stt, glue_stretch))
+    start_gaps = list(map(int.__add__, gaps, spacing_gap))
+    end_width = [0.0, *map(float.__sub__, nat[1:], end_cut)]
+    end_shrink = [0.0, *map(float.__sub__, shr[1:], end_shrink_loss)]
+    end_stretch = [0.0, *map(float.__sub__, stt[1:], end_stretch_loss)]
     return Spacing(glyphs, metrics, width, shift, shrink, tier, end_cut, start_cut,
                    start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap, start_width,
                    end_width, start_shrink, end_shrink, start_stretch, end_stretch,
                    start_gaps, gaps, han)
 
 
-def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut) -> None:
+def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
+                       end_shrink_loss) -> None:
     """Two marks side by side take ½ em less together (quanjiao: 。” ”， ）。 （“ → 1.5 em):
     a mark with a trailing blank gives it up, else an opening bracket gives up its leading
     one. Done once per piece: breaks cannot fall between such marks (kinsoku)."""
     n = len(glyphs)
-    for k in range(n - 1):
-        # OPEN..STOP_MARK are the consecutive kinds 1..4: the compressible marks.
-        a = kinds[k]
-        if a < OPEN or a > STOP_MARK:
+    # OPEN..STOP_MARK are the consecutive kinds 1..4: the compressible marks.
+    for k in [k for k, a in enumerate(kinds) if OPEN <= a <= STOP_MARK]:
+        if k + 1 == n:
             continue
+        a = kinds[k]
         b = kinds[k + 1]
         if b < OPEN or b > STOP_MARK:
             continue
@@ -220,6 +231,7 @@ def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start
             shrink[k] = 0.0
             tier[k] = TIER_NONE
             end_cut[k] = 0.0
+            end_shrink_loss[k] = 0.0
         elif b == OPEN and start_cut[k + 1] > 0.0:
             width[k + 1] = glyphs[k + 1].half
             shift[k + 1] = glyphs[k + 1].lead
