@@ -83,27 +83,30 @@ def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, free, amount: float)
 def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:
     """Stretch by `need`; returns what could not be placed (only a one-glyph line of the
     last-resort pass keeps any)."""
-    n = j - i
-    kinds_space = [k for k in range(n) if sp.metrics[i + k].stretch and k < n - 1]
-    cap = sum(sp.metrics[i + k].stretch for k in kinds_space)
+    spaces = sp.stretch[i:j - 1]  # a space at the line's end hangs: it does not stretch
+    cap = sum(spaces)
     if cap > 0.0:
         f = min(1.0, need / cap)
-        for k in kinds_space:
-            width[k] += f * sp.metrics[i + k].stretch
+        for k, s in enumerate(spaces):
+            if s:
+                width[k] += f * s
         need -= f * cap
-    cap = sum(sp.glue_stretch[i + k] for k in range(1, n))
+    glue = sp.glue_stretch[i + 1:j]
+    cap = sum(glue)
     if need > 1e-9 and cap > 0.0:
         f = min(1.0, need / cap)
-        for k in range(1, n):
-            gap[k] += f * sp.glue_stretch[i + k]
+        for k, s in enumerate(glue, 1):
+            if s:
+                gap[k] += f * s
         need -= f * cap
     if need > 1e-9:
-        slots = [k for k in range(1, n) if sp.spacing_gap[i + k]]
-        if not slots:  # a last-resort line (a number alone on it): space inside the word
-            slots = [k for k in range(1, n) if sp.rescue_gap[i + k]]
-        if slots:
-            each = need / len(slots)
-            for k in slots:
-                gap[k] += each
+        slots = sp.spacing_gap[i + 1:j]
+        count = sum(slots)
+        if not count:  # a last-resort line (a number alone on it): space inside the word
+            slots = sp.rescue_gap[i + 1:j]
+            count = sum(slots)
+        if count:
+            each = need / count
+            gap[1:] = [g + each if s else g for g, s in zip(gap[1:], slots)]
             need = 0.0
     return need

@@ -87,17 +87,9 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
     n = len(sp.glyphs)
     allowed = _LAST_RESORT if last_resort else _NORMAL
     bps = [0] + [g for g in range(1, n) if classes[g] in allowed] + [n]
-    pens = [PENALTY[classes[b]] ** 2 for b in bps[:-1]] + [0.0]
-    # The start-of-line sums, taken at the breaks only (the inner loop indexes them by the
-    # break's rank, without going through bps).
-    sw = [sp.start_width[b] for b in bps[:-1]]
-    ss = [sp.start_shrink[b] for b in bps[:-1]]
-    st = [sp.start_stretch[b] for b in bps[:-1]]
-    sg = [sp.start_gaps[b] for b in bps[:-1]]
-    hard = [w - s for w, s in zip(sw, ss)]  # the narrowest a line starting here can get
-    han = sp.han
-    han_at = [han[b] for b in bps[:-1]]
+    sw, ss, st, sg = sp.start_width, sp.start_shrink, sp.start_stretch, sp.start_gaps
     ew, es, et, eg = sp.end_width, sp.end_shrink, sp.end_stretch, sp.end_gaps
+    han = sp.han
     need_han = orphan and han[n] >= 3
     min_han = han[n] - 2  # the last line must start at or before this many Han characters
     max_ls = math.inf if last_resort else LETTERSPACE_MAX * em
@@ -123,9 +115,10 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
         # Starts whose line is overfull even fully shrunk are too early, for this break and
         # every later one (the bound only grows with j).
         reach = ewj - esj - limit
-        while lo < jj and hard[lo] < reach and not (last_resort and j - bps[lo] == 1):
+        while lo < jj and sw[bps[lo]] - ss[bps[lo]] < reach and \
+                not (last_resort and j - bps[lo] == 1):
             lo += 1
-        pen = pens[jj]
+        pen = 0.0 if final else PENALTY[classes[j]] ** 2
         cand = inf
         cand_prev = -1
         new: dict[int, tuple[float, int]] = {}
@@ -133,9 +126,10 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
             b = best[ii]
             if b == inf:
                 continue
-            need = measure - ewj + sw[ii]
+            i = bps[ii]
+            need = measure - ewj + sw[i]
             if need < -EPS:
-                shrink = esj - ss[ii]
+                shrink = esj - ss[i]
                 if -need > shrink + EPS:
                     if not last_resort:
                         continue
@@ -143,14 +137,14 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
                 else:
                     bad = SHRINK_BADNESS * (-need / shrink) ** 3
             elif final or need <= EPS:
-                if final and need_han and han_at[ii] > min_han:
+                if final and need_han and han[i] > min_han:
                     break  # every later start leaves fewer Han characters
                 bad = 0.0
             elif not justify:
                 bad = RAGGED_BADNESS * (need / em) ** 2
             else:
-                stretch = etj - st[ii]
-                gaps = egj - sg[ii]
+                stretch = etj - st[i]
+                gaps = egj - sg[i]
                 rest = need - stretch
                 if rest > EPS and (gaps == 0 or rest > gaps * max_ls):
                     if not last_resort:
@@ -161,7 +155,7 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
                     # (only reachable in the last-resort pass).
                     bad = min(SPACED_BADNESS_CAP,
                               STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3)
-            if final and need_han and han_at[ii] > min_han:
+            if final and need_han and han[i] > min_han:
                 break
             d = (LINE_PENALTY + bad) ** 2 + pen
             total = b + d

@@ -126,11 +126,11 @@ class Spacing:
     (start_width[0] is minus the first-line indent.)"""
 
     glyphs: list[Glyph]
-    metrics: list[GlyphMetrics]
     width: list[float]  # per glyph, after the neighbours' compression
     shift: list[float]
     shrink: list[float]
     tier: list[int]
+    stretch: list[float]  # per glyph: a Latin word space's stretch
     end_cut: list[float]
     start_cut: list[float]
     start_shift: list[float]
@@ -164,6 +164,55 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
         _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
                            end_shrink_loss)
 
+    zeros = [0.0] * (n + 1)
+    if LATIN in kinds or SPACE in kinds:
+        glue, glue_shrink, glue_stretch = _glue(glyphs, kinds)
+        spacing_gap = [c in _LETTERSPACE_CLASSES
+                       or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
+                       for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
+        spacing_gap[0] = False
+    else:
+        # All CJK: no glue, no word spaces; every gap but those inside ——/…… may be spaced.
+        glue = glue_shrink = glue_stretch = zeros
+        spacing_gap = None
+    rescue_gap = [c != NEVER and c != INSIDE for c in classes]
+    rescue_gap[0] = False
+    if spacing_gap is None:
+        spacing_gap = rescue_gap
+
+    # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
+    # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
+    if glue is zeros:
+        nat = list(accumulate(width, initial=0.0))
+        shr = list(accumulate(shrink, initial=0.0))
+        start_width = list(map(float.__add__, nat, start_cut))
+        # An opening bracket's shrink is its leading blank, which start_cut already takes.
+        start_shrink = list(map(float.__add__, shr, start_cut))
+        start_stretch = end_stretch = zeros
+    else:
+        nat = list(accumulate(map(float.__add__, width, glue), initial=0.0))
+        shr = list(accumulate(map(float.__add__, shrink, glue_shrink), initial=0.0))
+        stt = list(accumulate(map(float.__add__, stretch, glue_stretch), initial=0.0))
+        start_width = [a + b + c for a, b, c in zip(nat, glue, start_cut)]
+        start_shrink = [a + b + c for a, b, c in zip(shr, glue_shrink, start_cut)]
+        start_stretch = list(map(float.__add__, stt, glue_stretch))
+        end_stretch = [0.0, *map(float.__sub__, stt[1:], end_stretch_loss)]
+    start_width[0] -= indent
+    gaps = list(accumulate(spacing_gap, initial=0))
+    start_gaps = list(map(int.__add__, gaps, spacing_gap))
+    han = list(accumulate(hans, initial=0))
+    end_width = [0.0, *map(float.__sub__, nat[1:], end_cut)]
+    end_shrink = [0.0, *map(float.__sub__, shr[1:], end_shrink_loss)]
+    return Spacing(glyphs, width, shift, shrink, tier, stretch, end_cut, start_cut,
+                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap, start_width,
+                   end_width, start_shrink, end_shrink, start_stretch, end_stretch,
+                   start_gaps, gaps, han)
+
+
+def _glue(glyphs: list[Glyph], kinds: list[int]
+          ) -> tuple[list[float], list[float], list[float]]:
+    """Natural, shrink and stretch of the Han–Latin glue in every gap."""
+    n = len(glyphs)
     glue = [0.0] * n
     glue_shrink = [0.0] * n
     glue_stretch = [0.0] * n
@@ -183,33 +232,7 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
         glue[g] = GLUE_NATURAL * em
         glue_shrink[g] = (GLUE_NATURAL - GLUE_MIN) * em
         glue_stretch[g] = (GLUE_MAX - GLUE_NATURAL) * em
-    spacing_gap = [c in _LETTERSPACE_CLASSES
-                   or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
-                   for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
-    spacing_gap[0] = False
-    rescue_gap = [c != NEVER and c != INSIDE for c in classes]
-    rescue_gap[0] = False
-
-    # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
-    # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
-    nat = list(accumulate(map(float.__add__, width, glue), initial=0.0))
-    shr = list(accumulate(map(float.__add__, shrink, glue_shrink), initial=0.0))
-    stt = list(accumulate(map(float.__add__, stretch, glue_stretch), initial=0.0))
-    gaps = list(accumulate(spacing_gap, initial=0))
-    han = list(accumulate(hans, initial=0))
-    start_width = [a + b + c for a, b, c in zip(nat, glue, start_cut)]
-    start_width[0] -= indent
-    # An opening bracket's shrink is its leading blank, which start_cut already takes.
-    start_shrink = [a + b + c for a, b, c in zip(shr, glue_shrink, start_cut)]
-    start_stretch = list(map(float.__add__, stt, glue_stretch))
-    start_gaps = list(map(int.__add__, gaps, spacing_gap))
-    end_width = [0.0, *map(float.__sub__, nat[1:], end_cut)]
-    end_shrink = [0.0, *map(float.__sub__, shr[1:], end_shrink_loss)]
-    end_stretch = [0.0, *map(float.__sub__, stt[1:], end_stretch_loss)]
-    return Spacing(glyphs, metrics, width, shift, shrink, tier, end_cut, start_cut,
-                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap, start_width,
-                   end_width, start_shrink, end_shrink, start_stretch, end_stretch,
-                   start_gaps, gaps, han)
+    return glue, glue_shrink, glue_stretch
 
 
 def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
