@@ -13,7 +13,8 @@ from pathlib import Path
 from .config import load_layout
 from .fonts import load_fonts
 from .ingest import load_issue
-from .layout import galley_layout
+from .layout import make_up
+from .layout.report import write_layout_report
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Options:
     epub_font: bool = True
     pdf_standard: str | None = None  # x1a | x4 | none; None: the layout's [print] standard
     marks: bool | None = None  # crop marks; None: the layout's [print] marks
+    preview: bool = False  # PNG thumbnails of the pages next to the PDF
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def build(issue_path: Path, opts: Options,
     articles = len(issue.articles)
     stem = issue_path.stem
     cover = None
+    page_of = None
     if opts.pdf:
         from .render.cover import render_page_png
         from .render.pdf import PdfMeta, write_pdf
@@ -95,8 +98,13 @@ def build(issue_path: Path, opts: Options,
         t0 = time.perf_counter()
         step("composing and laying out pages")
         missing = [] if opts.allow_missing_glyphs else None
-        layout = galley_layout(issue, cfg, fonts, missing)
+        makeup = make_up(issue, cfg, fonts, missing)
+        layout = makeup.layout
+        page_of = makeup.page_of
         result.warnings.extend(missing or [])
+        result.warnings.extend(makeup.warnings)
+        with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
+            write_layout_report(makeup, tmp)
         step("writing the PDF")
         m = issue.masthead
         meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
@@ -108,6 +116,10 @@ def build(issue_path: Path, opts: Options,
             result.warnings.extend(summary.warnings)
             if opts.epub:
                 cover = render_page_png(tmp)
+            if opts.preview:  # thumbnails of every page next to the PDF
+                for n in range(summary.pages):
+                    with atomic_path(opts.outdir / f"{stem}-p{n + 1}.png") as png:
+                        png.write_bytes(render_page_png(tmp, n))
         result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
                                      summary.bytes, time.perf_counter() - t0))
     if opts.epub:
@@ -116,7 +128,7 @@ def build(issue_path: Path, opts: Options,
         final = opts.outdir / f"{stem}.epub"
         with atomic_path(final) as tmp:
             summary = write_epub(issue, tmp, fonts=fonts if opts.epub_font else None,
-                                 cover_png=cover)
+                                 cover_png=cover, page_of=page_of)
         result.outputs.append(Output("EPUB", final, len(issue.pages), articles,
                                      1 if opts.epub_font else 0, summary.bytes,
                                      time.perf_counter() - t0))

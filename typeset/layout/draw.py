@@ -1,0 +1,120 @@
+"""Drawing placed modules into a page's boxes: text lines on the grid, photos, tables,
+hairline rules between modules, jump lines and their links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compose import StyledRun, compose_paragraph
+from ..config import LayoutConfig
+from ..fonts import FontSet
+from .boxes import ImageBox, LinkBox, OutlineEntry, PageLayout, Rule, TextLine
+from .headlines import RULE_AT
+from .modules import ModulePlan, Planner
+from .placement import Slot
+from .units import grid_baseline
+
+
+@dataclass(frozen=True)
+class Box:
+    """A module's rectangle on its page, in points."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def module_box(slot: Slot, cfg: LayoutConfig) -> Box:
+    """The rectangle a placed module covers."""
+    g = cfg.page
+    return Box(g.column_x(slot.col), g.area_y + slot.row * cfg.grid.pitch,
+               g.span_width(slot.plan.span), slot.plan.depth * cfg.grid.pitch)
+
+
+def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfig,
+                fonts: FontSet, *, repeat: str = "", jump_text: str = "",
+                top_row: int, bottom_row: int) -> tuple[float, float]:
+    """Draw a placed module; return the (x, y) of its jump line (下转), (0, 0) when none.
+
+    `repeat`: a continuation's "（上接第N版）"; `jump_text`: a fragment's "（下转第N版）";
+    `top_row`, `bottom_row`: the region's first and last rows (no rule over a module at the
+    top; vertical rules end at the bottom)."""
+    g = cfg.page
+    pitch = cfg.grid.pitch
+    plan: ModulePlan = slot.plan
+    piece = plan.piece
+    box = module_box(slot, cfg)
+    x0, y0 = box.x, box.y
+    head = planner.head(piece, plan.span, repeat) if repeat else plan.head
+    shift = plan.air * pitch / 2
+    for pl in head.lines:
+        page.lines.append(TextLine(x0 + pl.dx, y0 + shift + pl.baseline, pl.line))
+    if head.banner_rule is not None:
+        y = y0 + shift + head.banner_rule
+        page.rules.append(Rule(x0, y, x0 + box.width, y, cfg.rules.heavy))
+    if piece.first and piece.copy.article.headline and len(piece.copy.articles) == 1:
+        page.outline.append(OutlineEntry(piece.copy.article.headline, y0))
+    for ins in plan.inserts:
+        x = g.column_x(slot.col + ins.col)
+        y = y0 + ins.row * pitch
+        w = g.span_width(ins.span)
+        if ins.table is not None:
+            for pl in ins.table.lines:
+                page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+            for a, b, c, d in ins.table.rules:
+                page.rules.append(Rule(x + a, y + b, x + c, y + d, cfg.rules.hairline))
+            continue
+        h = ins.rows * pitch - pitch / 3  # a third of a line of air above the caption
+        if ins.photo.figure.image is not None:
+            page.images.append(ImageBox(x, y + pitch / 6, w, h - pitch / 6,
+                                        ins.photo.figure.image))
+        else:  # the copy names a photo that is not supplied: a frame holds its place
+            for r in _frame(x, y + pitch / 6, w, h - pitch / 6, cfg.rules.hairline):
+                page.rules.append(r)
+        for pl in ins.caption:
+            page.lines.append(TextLine(x + pl.dx, y + ins.rows * pitch + pl.baseline, pl.line))
+    units = piece.units
+    if len(piece.copy.articles) > 1:  # briefs: a bookmark at each one's run-in headline
+        for art, first in zip(piece.copy.articles, piece.copy.starts):
+            for start, a, b in plan.columns:
+                if art.headline and a <= first - piece.start < b:
+                    page.outline.append(OutlineEntry(
+                        art.headline, y0 + (start + first - piece.start - a) * pitch))
+    jump_at = (0.0, 0.0)
+    base = grid_baseline(cfg, cfg.grid.body_size)
+    for j, (start, a, b) in enumerate(plan.columns):
+        x = g.column_x(slot.col + j)
+        for k in range(a, b):
+            y = y0 + (start + k - a) * pitch
+            if k < len(units):
+                for pl in units[k].lines:
+                    page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+            elif jump_text:
+                line = compose_paragraph([StyledRun(jump_text, "furniture", cfg.grid.body_size)],
+                                         g.column_width, fonts, cfg.text, align="right")[0]
+                page.lines.append(TextLine(x, y + base, line))
+                jump_at = (x + g.column_width - line.width, y)
+    if slot.row > top_row:  # the rule over the module: in its headline's top padding
+        y = y0 + RULE_AT * pitch if plan.head.rule_room else y0 - pitch / 2
+        page.rules.append(Rule(x0, y, x0 + box.width, y, cfg.rules.hairline))
+    if slot.col > 0:
+        x = x0 - g.gutter / 2
+        top = y0 + RULE_AT * pitch if plan.head.rule_room and slot.row > top_row \
+            else y0 - pitch / 2
+        page.rules.append(Rule(x, top, x, min(y0 + box.height + pitch / 2,
+                                              g.area_y + bottom_row * pitch),
+                               cfg.rules.hairline))
+    return jump_at
+
+
+def _frame(x: float, y: float, w: float, h: float, weight: float) -> list[Rule]:
+    return [Rule(x, y, x + w, y, weight), Rule(x + w, y, x + w, y + h, weight),
+            Rule(x + w, y + h, x, y + h, weight), Rule(x, y + h, x, y, weight),
+            Rule(x, y, x + w, y + h, weight), Rule(x + w, y, x, y + h, weight)]
+
+
+def link_line(page: PageLayout, x: float, y: float, width: float, cfg: LayoutConfig,
+              to_page: int, to_y: float) -> None:
+    """A link over one grid row starting at (x, y top)."""
+    page.links.append(LinkBox(x, y, width, cfg.grid.pitch, to_page, to_y))

@@ -1,0 +1,102 @@
+"""Headline groups: column banner, kicker (引题), headline (主题), subtitles (副题) across a
+module's span, sized by the article's rank on the page."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from ..compose import StyledRun
+from ..config import LayoutConfig
+from ..fonts import FontSet
+from ..model import Article
+from .units import PlacedLine, check_glyphs, display_lines
+
+
+# Room (in grid lines) above a headline group for the rule over the module.
+RULE_SPACE = 0.45
+# Where that rule sits, in grid lines from the group's top.
+RULE_AT = 0.2
+
+
+class Rank(enum.Enum):
+    """An article's weight on its page, which sets its headline size."""
+
+    LEAD = "lead"  # 头条: 小初–初号, black sans, across ≥ 4 columns
+    SECOND = "second"  # 一号–二号
+    SMALL = "small"  # 三号–四号 bold
+
+
+@dataclass(frozen=True)
+class HeadlineGroup:
+    """A composed headline group: lines from its top-left, whole grid rows tall; `banner_rule`
+    is the y (from the top) of the rule under a column banner, or None."""
+
+    rows: int
+    lines: tuple[PlacedLine, ...]
+    size: float
+    banner_rule: float | None
+    rule_room: bool = False  # its top padding holds the rule over the module
+
+
+def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
+    """Smallest and largest headline size for a rank (points)."""
+    s = cfg.sizes
+    if rank is Rank.LEAD:
+        return s.headline_lead, s.headline_lead_max
+    if rank is Rank.SECOND:
+        return s.headline, s.headline_max
+    return s.headline_small_min, s.headline_small
+
+
+def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig,
+                   fonts: FontSet, missing: list[str] | None, *, repeat: str = "",
+                   compact: bool = False) -> HeadlineGroup:
+    """Compose the group `width` points wide. The headline takes the largest size of its
+    rank when that sets it in one line, else (or when `compact`) the smallest.
+
+    `repeat`: a jump continuation's short repeated headline is set small, followed by
+    `repeat` ("（上接第N版）") as a line of its own.
+    """
+    s = cfg.sizes
+    low, high = size_range(rank, cfg)
+    role = "headline_black" if rank is Rank.LEAD else "headline"
+    parts: list[tuple[StyledRun, str]] = []
+    banner_end = 0
+    if article.banner and not repeat:
+        parts.append((StyledRun(article.banner, "kicker", s.banner), "left"))
+        banner_end = 1
+    if article.kicker and not repeat:
+        parts.append((StyledRun(article.kicker, "kicker", s.kicker), "left"))
+    head_at = len(parts)
+    if article.headline:
+        parts.append((StyledRun(article.headline, role, high), "left"))
+    if not repeat:
+        for sub in article.subtitles:
+            parts.append((StyledRun(sub, "subtitle", s.subtitle), "left"))
+    else:
+        parts.append((StyledRun(repeat, "furniture", s.subtitle), "left"))
+    size = high
+    placed, height = display_lines(parts, width, cfg, fonts)
+    if article.headline and low < high and (
+            compact or sum(1 for p in placed if p.line.size == high) > 1):
+        size = low
+        parts[head_at] = (StyledRun(article.headline, role, low), "left")
+        placed, height = display_lines(parts, width, cfg, fonts)
+    if not placed:
+        return HeadlineGroup(0, (), size, None)
+    check_glyphs([p.line for p in placed], article, "the headline group", article.source,
+                 missing)
+    pitch = cfg.grid.pitch
+    rows = max(1, -int(-(height - pitch / 10) // pitch))
+    pad = rows * pitch - height
+    # When the padding has room for it, it goes on top and holds the hairline that
+    # separates the group from the module above: no blank row is needed between them.
+    room = pad >= RULE_SPACE * pitch
+    top = pad - min(pad - RULE_SPACE * pitch, 0.1 * pitch) if room else pad / 2
+    lines = tuple(PlacedLine(p.dx, p.baseline + top, p.line) for p in placed)
+    rule = None
+    if banner_end:
+        first = lines[0]
+        rule = first.baseline + s.banner * 0.3
+    return HeadlineGroup(rows, lines, size, rule, room)

@@ -1,0 +1,331 @@
+"""Article modules: a piece of copy set as a rectangle of whole columns and grid rows —
+headline group across the span, photos and tables across columns under it, the body in
+balanced columns beneath.
+
+`Copy` is an article (or a run of 简讯 briefs) composed once; `Piece` is the part of it one
+page shows (all of it, or a jump fragment / continuation); `plan_module` arranges a piece at
+a span and returns where everything goes, relative to the module's top-left.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ..config import LayoutConfig
+from ..fonts import FontSet
+from ..model import Article, Source, Table
+from .headlines import HeadlineGroup, Rank, headline_group
+from .inserts import Photo, TableSet, caption_lines, set_table, table_min_width
+from .units import PlacedLine, Unit
+
+# A jump line and a continuation's "上接" line are composed after placement, when the page
+# numbers are known; this stands in for the longest one while measuring (one numeral).
+JUMP_PLACEHOLDER = "八"
+# Modules this narrow (columns) set every headline but the lead's at the small rank's size.
+NARROW = 2
+
+
+@dataclass(eq=False)
+class Copy:
+    """One article (or a run of briefs) ready to place.
+
+    `index`: the first article's index in issue.articles. `starts`: per article, the index
+    of its first body unit (briefs: each brief's run-in paragraph)."""
+
+    articles: list[Article]
+    index: int
+    rank: Rank
+    body: list[Unit]
+    photos: list[Photo]
+    tables: list[Table]
+    starts: list[int]
+    banner: str | None = None  # a brief run's heading ("简讯")
+    min_span: int = 2
+
+    @property
+    def article(self) -> Article:
+        """The (first) article."""
+        return self.articles[0]
+
+    @property
+    def chars(self) -> int:
+        """Characters in the body units."""
+        return sum(u.chars for u in self.body)
+
+
+@dataclass(eq=False)
+class Piece:
+    """The part of a Copy one module shows: body units [start, end).
+
+    `continued`: a continuation (repeated short headline and "上接" line); `jumps`: the
+    module ends with a "下转" line."""
+
+    copy: Copy
+    start: int = 0
+    end: int = -1  # -1: to the end
+    continued: bool = False
+    jumps: bool = False
+    rank: Rank | None = None  # overrides copy.rank (a continuation is small)
+    links: list = field(default_factory=list)  # filled by the engine: pieces it jumps to/from
+
+    @property
+    def stop(self) -> int:
+        """One past the last body unit."""
+        return len(self.copy.body) if self.end < 0 else self.end
+
+    @property
+    def units(self) -> list[Unit]:
+        """The body units this piece sets."""
+        return self.copy.body[self.start:self.stop]
+
+    @property
+    def first(self) -> bool:
+        """Does the piece hold the article's start (headline group, photos, tables)?"""
+        return not self.continued
+
+    @property
+    def weight(self) -> Rank:
+        """The rank its headline is set at."""
+        return self.rank or (Rank.SMALL if self.continued else self.copy.rank)
+
+
+@dataclass(frozen=True)
+class InsertBox:
+    """A photo or table placed in the module: columns [col, col+span), rows from `row`."""
+
+    col: int
+    span: int
+    row: int
+    rows: int  # the photo itself (without caption) or the whole table
+    photo: Photo | None = None
+    caption: tuple[PlacedLine, ...] = ()
+    table: TableSet | None = None
+
+
+@dataclass(frozen=True)
+class ModulePlan:
+    """A piece arranged at `span` columns: everything relative to its top-left, in rows.
+
+    `columns[j]` = (first row, body unit range) of column j."""
+
+    piece: Piece
+    span: int
+    depth: int
+    head: HeadlineGroup
+    air: int
+    inserts: tuple[InsertBox, ...]
+    columns: tuple[tuple[int, int, int], ...]
+    photo: tuple[int, int]  # the first photo's (columns, rows); (0, 0) without one
+
+    @property
+    def photo_rows(self) -> int:
+        """The first photo's depth in rows (0 without one)."""
+        return self.photo[1]
+
+    @property
+    def lines(self) -> int:
+        """Body lines set."""
+        return sum(b - a for _, a, b in self.columns)
+
+
+def photo_columns(span: int, cfg: LayoutConfig) -> int:
+    """How many columns a photo takes in a module `span` wide (2–max, never all of a wide
+    module, so that text runs beside it)."""
+    if span <= cfg.photo.max_columns:
+        return span
+    return max(2, min(cfg.photo.max_columns, span - 2))
+
+
+class Planner:
+    """Module plans with caches: headline groups per (piece kind, span), plans per variant."""
+
+    def __init__(self, cfg: LayoutConfig, fonts: FontSet, missing: list[str] | None) -> None:
+        self.cfg = cfg
+        self.fonts = fonts
+        self.missing = missing
+        self._heads: dict = {}
+        self._tables: dict = {}
+        self._captions: dict = {}
+        self._plans: dict = {}
+        self._photo_options: dict = {}
+
+    def head(self, piece: Piece, span: int, repeat: str = "", compact: bool = False
+             ) -> HeadlineGroup:
+        """The piece's headline group at `span` columns (`compact`: the rank's smallest
+        headline size)."""
+        rank = piece.weight
+        if rank is Rank.SECOND and span <= NARROW:
+            rank = Rank.SMALL  # a second story's size does not fit two columns
+        key = (id(piece.copy), rank, span, piece.continued, repeat, compact)
+        hit = self._heads.get(key)
+        if hit is None:
+            width = self.cfg.page.span_width(span)
+            copy = piece.copy
+            if len(copy.articles) > 1 or copy.banner:
+                hit = self._banner_head(copy.banner or "", width)
+            else:
+                rep = repeat or (f"（上接第{JUMP_PLACEHOLDER}版）" if piece.continued else "")
+                hit = headline_group(copy.article, rank, width, self.cfg, self.fonts,
+                                     self.missing, repeat=rep, compact=compact)
+            self._heads[key] = hit
+        return hit
+
+    def _banner_head(self, banner: str, width: float) -> HeadlineGroup:
+        if not banner:
+            return HeadlineGroup(0, (), 0.0, None)
+        art = Article(headline=None, source=Source("", 0), banner=banner)
+        return headline_group(art, Rank.SMALL, width, self.cfg, self.fonts, self.missing)
+
+    def table(self, copy: Copy, t: int, span: int) -> TableSet:
+        key = (id(copy), t, span)
+        hit = self._tables.get(key)
+        if hit is None:
+            hit = self._tables[key] = set_table(copy.tables[t], self.cfg.page.span_width(span),
+                                                self.cfg, self.fonts, copy.article, self.missing)
+        return hit
+
+    def caption(self, copy: Copy, p: int, span: int) -> tuple[PlacedLine, ...]:
+        key = (id(copy), p, span)
+        hit = self._captions.get(key)
+        if hit is None:
+            photo = copy.photos[p]
+            hit = self._captions[key] = tuple(caption_lines(
+                photo.figure, self.cfg.page.span_width(span), self.cfg, self.fonts,
+                copy.article, self.missing))
+        return hit
+
+    def photo_options(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+        """The (columns, rows) the piece's first photo may take at `span` — 2 columns up to
+        photo_columns(span), cropped within CROP_RANGE; [(0, 0)] without a photo."""
+        if not piece.first or not piece.copy.photos:
+            return [(0, 0)]
+        key = (id(piece.copy), span)
+        hit = self._photo_options.get(key)
+        if hit is None:
+            hit = self._photo_options[key] = self._photo_sizes(piece, span)
+        return hit
+
+    def _photo_sizes(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+        photo = piece.copy.photos[0]
+        g, pitch, ppi = self.cfg.page, self.cfg.grid.pitch, self.cfg.printing.min_ppi
+
+        def sizes(columns: range) -> list[tuple[int, int]]:
+            return [(pc, rows) for pc in columns
+                    for rows in photo.rows_range(g.span_width(pc), self.cfg)]
+
+        every = sizes(range(min(2, span), photo_columns(span, self.cfg) + 1))
+        # Never so large that the photo falls under the print's minimum resolution: a photo
+        # too small for two columns takes one, and one too small even for that its
+        # smallest size.
+        for options in (every, sizes(range(1, 2))):
+            sharp = [(pc, rows) for pc, rows in options
+                     if photo.sharp(g.span_width(pc), rows * pitch, ppi)]
+            if sharp:
+                return sharp
+        return [min(every)]
+
+    def natural_photo(self, piece: Piece, span: int, columns: int = 0) -> tuple[int, int]:
+        """The first photo uncropped at `columns` (default: the widest it takes at `span`)."""
+        if not piece.first or not piece.copy.photos:
+            return (0, 0)
+        pc = columns or max(c for c, _ in self.photo_options(piece, span))
+        return (pc, round(self.cfg.page.span_width(pc) * piece.copy.photos[0].ratio
+                          / self.cfg.grid.pitch))
+
+    def plan(self, piece: Piece, span: int, photo: tuple[int, int] = (0, 0), air: int = 0,
+             compact: bool = False) -> ModulePlan:
+        """Arrange `piece` across `span` columns with its first photo `photo` = (columns,
+        rows) ((0, 0): natural), `air` extra rows in the headline group and, when `compact`,
+        the headline at its rank's smallest size."""
+        key = (id(piece), piece.start, piece.stop, piece.jumps, span, photo, air, compact)
+        hit = self._plans.get(key)
+        if hit is None:
+            if air:  # air only moves everything under the headline down
+                base = self.plan(piece, span, photo, 0, compact)
+                hit = replace(base, depth=base.depth + air, air=air, inserts=tuple(
+                    replace(i, row=i.row + air) for i in base.inserts), columns=tuple(
+                    (r + air, a, b) for r, a, b in base.columns))
+            else:
+                hit = self._plan(piece, span, photo, compact)
+            self._plans[key] = hit
+        return hit
+
+    def _plan(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool
+              ) -> ModulePlan:
+        copy = piece.copy
+        head = self.head(piece, span, compact=compact)
+        air = 0
+        top = head.rows
+        inserts: list[InsertBox] = []
+        starts = [top] * span
+        if piece.first:
+            for t in range(len(copy.tables)):
+                ts = self.table(copy, t, span)
+                inserts.append(InsertBox(0, span, starts[0], ts.rows, table=ts))
+                starts = [s + ts.rows for s in starts]
+            if copy.photos and not photo[0]:
+                photo = self.natural_photo(piece, span)
+            for p, ph in enumerate(copy.photos):
+                pc, rows = photo if p == 0 else self.natural_photo(piece, span)
+                cap = self.caption(copy, p, pc)
+                row = max(starts[:pc])
+                inserts.append(InsertBox(0, pc, row, rows, photo=ph, caption=cap))
+                for j in range(pc):
+                    starts[j] = row + rows + len(cap)
+        n = piece.stop - piece.start + (1 if piece.jumps else 0)
+        keeps = [u.keep_with_next for u in piece.units] + ([False] if piece.jumps else [])
+        depth, cols = balance(n, starts, keeps)
+        return ModulePlan(piece, span, depth, head, air, tuple(inserts), cols,
+                          photo if copy.photos and piece.first else (0, 0))
+
+
+@lru_cache(maxsize=65536)
+def _balance_cached(n: int, starts: tuple[int, ...], keeps: tuple[bool, ...]
+                    ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    k = len(starts)
+    depth = max(max(starts), -(-(n + sum(starts)) // k))
+    while True:
+        cols = _distribute(n, starts, depth, keeps)
+        if cols is not None:
+            return depth, cols
+        depth += 1
+
+
+def balance(n: int, starts: list[int], keeps: list[bool]
+            ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """Balanced columns for `n` one-row units in columns whose text starts at `starts`:
+    the smallest common foot, the columns full but for the last ones, each short by at most
+    one line; a keep-with-next unit never ends a column. Returns (depth, columns)."""
+    return _balance_cached(n, tuple(starts), tuple(keeps))
+
+
+def _distribute(n: int, starts: tuple[int, ...], depth: int, keeps: tuple[bool, ...]
+                ) -> tuple[tuple[int, int, int], ...] | None:
+    k = len(starts)
+    caps = [max(0, depth - s) for s in starts]
+    slack = sum(caps) - n
+    targets = list(caps)
+    if 0 < slack < k:
+        for j in range(k - slack, k):
+            targets[j] -= 1
+    cols = []
+    i = 0
+    for j in range(k):
+        take = min(targets[j], n - i)
+        while take > 0 and i + take < n and keeps[i + take - 1]:
+            take -= 1
+        cols.append((starts[j], i, i + take))
+        i += take
+    if i < n:
+        return None
+    return tuple(cols)
+
+
+def table_span(copy: Copy, cfg: LayoutConfig, fonts: FontSet) -> int:
+    """The narrowest span at which the copy's tables set without wrapping cells."""
+    need = max((table_min_width(t, cfg, fonts) for t in copy.tables), default=0.0)
+    span = 2
+    while span < cfg.page.columns and cfg.page.span_width(span) < need:
+        span += 1
+    return span

@@ -1,0 +1,424 @@
+"""Placement of a page's modules: page structures, variants and the fitness function.
+
+A page below its furniture is cut into vertical strips of whole columns (a composition of
+the page's columns, e.g. 8 = 3 + 5 or 2 + 3 + 3); the lead (头条) takes the top of the first
+strips together, across at least four columns; every other module spans its strip and the
+modules of a strip stack top to bottom with a hairline row between them. For every structure
+the modules are dealt greedily (next in priority order → the least filled strip, leftmost
+on a tie), then improved by local search (move one module to another strip, swap two);
+inside a strip a small dynamic programme picks each module's variant — photo depth (crop)
+and headline air — so that the strip is filled to its foot. The structure with the lowest
+cost wins.
+
+The fitness (cost, lower is better) of a page, published here and in docs (layout.json
+reports its terms per page):
+
+    cost = HOLE·Σ holes + HOLE_SQ·Σ holes²      (empty row·columns at a strip's foot)
+         + AIR·Σ headline air                    (extra rows × span in headline groups)
+         + CROP·Σ |photo depth − natural depth|   (rows)
+         + PHOTO_NARROW·Σ columns a photo is narrower than it could be
+         + COMPACT·Σ span of headlines set at their rank's smaller size
+         + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page)
+         + PUSHED·pieces pushed to a later page
+         + ORDER·priority inversions              (a later article above/left of an earlier)
+         + TOMB·tombstones                        (headlines side by side at the same height)
+         + LEAD_NARROW·(page columns − lead span)
+         + SLIVER·modules whose body is under 3 rows
+         + DEEP·rows a module's columns run beyond DEEP_ROWS
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from .modules import ModulePlan, Piece, Planner
+
+HOLE = 1.0
+HOLE_SQ = 0.05
+AIR = 0.6
+CROP = 0.5
+PHOTO_NARROW = 4.0
+COMPACT = 1.0
+JUMP = 60.0
+JUMP_LINE = 0.5
+PUSHED = 1000.0
+ORDER = 20.0
+TOMB = 10.0
+LEAD_NARROW = 5.0
+SLIVER = 10.0
+DEEP = 0.2
+DEEP_ROWS = 55
+MAX_AIR = 2  # extra rows a headline group may take
+MIN_FRAGMENT_ROWS = 4  # a jump fragment keeps at least this many lines per column
+MIN_CONTINUATION = 8  # lines: fewer are not worth a jump
+LOCAL_SEARCH_ROUNDS = 3
+SEARCHED = 6  # structures (after the greedy deal) that local search improves
+
+
+@dataclass(frozen=True)
+class Region:
+    """The page's free area in grid rows and columns: rows [top, bottom), all columns."""
+
+    top: int
+    bottom: int
+    columns: int
+
+
+@dataclass
+class Slot:
+    """A placed module: its plan at column `col`, grid row `row` (from the type area top)."""
+
+    plan: ModulePlan
+    col: int
+    row: int
+
+
+@dataclass
+class StripResult:
+    """A strip's modules and what they cost."""
+
+    cost: float
+    slots: list[Slot]
+    hole: int  # rows left empty at the foot
+    jumped: Piece | None = None  # the continuation of a piece cut at the strip's foot
+    pushed: list[Piece] = field(default_factory=list)
+
+
+@dataclass
+class PageSolution:
+    """The chosen arrangement of one page."""
+
+    cost: float
+    slots: list[Slot]
+    strips: list[tuple[int, int, int]]  # (first column, span, first row) per strip
+    lead_span: int
+    holes: list[tuple[int, int, int, int]]  # (col, row, span, rows)
+    continuations: list[Piece]  # pieces cut here that continue on a later page
+    pushed: list[Piece]  # pieces that did not fit on this page at all
+    terms: dict[str, float] = field(default_factory=dict)
+
+
+def compositions(n: int, low: int, high: int) -> list[tuple[int, ...]]:
+    """All ordered ways to write `n` as a sum of parts in [low, high]."""
+    if n == 0:
+        return [()]
+    out = []
+    for first in range(low, min(high, n) + 1):
+        out += [(first, *rest) for rest in compositions(n - first, low, high)]
+    return out
+
+
+class PageSolver:
+    """Finds the lowest-cost arrangement of a page's pieces (in priority order)."""
+
+    def __init__(self, planner: Planner, region: Region) -> None:
+        self.planner = planner
+        self.region = region
+        self._strip_cache: dict = {}
+        self._option_cache: dict = {}
+
+    def solve(self, pieces: list[Piece]) -> PageSolution:
+        """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
+        reg = self.region
+        if not pieces:
+            return PageSolution(0.0, [], [], 0, [(0, reg.top, reg.columns,
+                                                  reg.bottom - reg.top)], [], [])
+        best: PageSolution | None = None
+        c = reg.columns
+        self._priority = {id(p.copy): n for n, p in enumerate(pieces)}
+        structures = [(parts, m) for parts in compositions(c, 2, max(2, min(c, 6)))
+                      for m in range(1, len(parts) + 1) if sum(parts[:m]) >= min(4, c)]
+        candidates = []
+        for parts, m in structures:
+            for lead_plan, lead_cont in self._lead_options(pieces[0], sum(parts[:m])):
+                candidates.append(self._greedy(pieces[1:], parts, m, lead_plan, lead_cont))
+        candidates.sort(key=lambda c: c[0].cost)
+        best = min((self._improve(pieces[1:], *c) for c in candidates[:SEARCHED]),
+                   key=lambda sol: sol.cost)
+        return best
+
+    # -- one structure ---------------------------------------------------------------------
+
+    def _lead_options(self, lead: Piece, span: int) -> list[tuple[ModulePlan, Piece | None]]:
+        """A few lead variants of distinct depth; a lead deeper than 60 % of the page is cut
+        there and jumps."""
+        reg = self.region
+        limit = int(0.6 * (reg.bottom - reg.top))
+        seen: dict[int, ModulePlan] = {}
+        for pr, air, compact in self._knobs(lead, span):
+            plan = self.planner.plan(lead, span, pr, air, compact)
+            if plan.depth not in seen or self._variant_cost(seen[plan.depth]) > \
+                    self._variant_cost(plan):
+                seen[plan.depth] = plan
+        fits = [p for d, p in sorted(seen.items()) if d <= limit]
+        if fits:
+            step = max(1, len(fits) // 4)
+            return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1])]
+        plan = min(seen.values(), key=lambda p: p.depth)
+        cut = self._cut(lead, span, plan.photo, limit)
+        return [cut] if cut else [(plan, None)]
+
+    def _knobs(self, piece: Piece, span: int):
+        """Every (photo, air, compact headline) variant of a piece at `span`."""
+        return itertools.product(self.planner.photo_options(piece, span), range(MAX_AIR + 1),
+                                 (False, True))
+
+    def _variant_cost(self, plan: ModulePlan) -> float:
+        cols, rows = plan.photo
+        widest, _ = self.planner.natural_photo(plan.piece, plan.span)
+        _, natural = self.planner.natural_photo(plan.piece, plan.span, cols)
+        compact = COMPACT * plan.span if plan.head.size < self.planner.head(
+            plan.piece, plan.span).size else 0.0
+        return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
+                + PHOTO_NARROW * (widest - cols) + compact)
+
+    def _greedy(self, rest: list[Piece], parts: tuple[int, ...], m: int, lead: ModulePlan,
+                lead_cont: Piece | None):
+        """Deal the pieces in priority order, each to the least filled strip."""
+        reg = self.region
+        under = reg.top + lead.depth
+        strips = []
+        col = 0
+        for s, w in enumerate(parts):
+            strips.append((col, w, under if s < m else reg.top))
+            col += w
+        assign: list[list[int]] = [[] for _ in strips]
+        fill = [top for _, _, top in strips]
+        for i, piece in enumerate(rest):
+            s = min(range(len(strips)), key=lambda k: (fill[k], k))
+            assign[s].append(i)
+            plan = self.planner.plan(piece, strips[s][1], self.planner.natural_photo(
+                piece, strips[s][1]))
+            fill[s] += plan.depth + 1
+        lead_span = sum(parts[:m])
+        sol = self._evaluate(rest, strips, assign, lead, lead_cont, lead_span)
+        return sol, strips, assign, lead, lead_cont, lead_span
+
+    def _improve(self, rest: list[Piece], best: PageSolution, strips, assign, lead, lead_cont,
+                 lead_span) -> PageSolution:
+        """Local search: move one piece to another strip or swap two, while it helps."""
+        for _ in range(LOCAL_SEARCH_ROUNDS):
+            improved = False
+            for cand in self._neighbours(assign):
+                sol = self._evaluate(rest, strips, cand, lead, lead_cont, lead_span)
+                if sol.cost < best.cost - 1e-9:
+                    best, assign, improved = sol, cand, True
+            if not improved:
+                break
+        return best
+
+    @staticmethod
+    def _neighbours(assign: list[list[int]]):
+        n = len(assign)
+        for a in range(n):
+            for i in assign[a]:
+                for b in range(n):
+                    if b != a:
+                        cand = [list(x) for x in assign]
+                        cand[a].remove(i)
+                        cand[b] = sorted(cand[b] + [i])
+                        yield cand
+        for a, b in itertools.combinations(range(n), 2):
+            for i in assign[a]:
+                for j in assign[b]:
+                    cand = [list(x) for x in assign]
+                    cand[a] = sorted([x for x in cand[a] if x != i] + [j])
+                    cand[b] = sorted([x for x in cand[b] if x != j] + [i])
+                    yield cand
+
+    def _evaluate(self, rest: list[Piece], strips: list[tuple[int, int, int]],
+                  assign: list[list[int]], lead: ModulePlan, lead_cont: Piece | None,
+                  lead_span: int) -> PageSolution:
+        reg = self.region
+        terms = {"lead_narrow": LEAD_NARROW * (reg.columns - lead_span),
+                 "lead_variant": self._variant_cost(lead)}
+        slots = [Slot(lead, 0, reg.top)]
+        holes = []
+        conts = [lead_cont] if lead_cont else []
+        pushed: list[Piece] = []
+        if lead_cont:
+            terms["jump"] = JUMP + JUMP_LINE * len(lead_cont.units)
+        strip_cost = 0.0
+        for (col, w, top), idx in zip(strips, assign):
+            res = self._strip(tuple(rest[i] for i in idx), w, reg.bottom - top,
+                              top > reg.top)
+            strip_cost += res.cost
+            for sl in res.slots:
+                slots.append(Slot(sl.plan, col, top + sl.row))
+            if res.hole:
+                holes.append((col, reg.bottom - res.hole, w, res.hole))
+            if res.jumped:
+                conts.append(res.jumped)
+            pushed += res.pushed
+        terms["strips"] = strip_cost
+        terms["order"] = ORDER * _inversions(slots, self._priority)
+        terms["tomb"] = TOMB * _tombstones(slots)
+        cost = sum(terms.values())
+        return PageSolution(cost, slots, strips, lead_span, holes, conts, pushed, terms)
+
+    # -- one strip -------------------------------------------------------------------------
+
+    def _strip(self, pieces: tuple[Piece, ...], width: int, height: int, ruled: bool
+               ) -> StripResult:
+        """A strip `height` rows deep; `ruled`: it starts under a module (the lead), so its
+        first module needs the rule over it too."""
+        key = (tuple(id(p) for p in pieces), width, height, ruled)
+        hit = self._strip_cache.get(key)
+        if hit is None:
+            hit = self._strip_cache[key] = self._fill_strip(list(pieces), width, height, ruled)
+        return hit
+
+    def _options(self, piece: Piece, width: int) -> list[tuple[float, ModulePlan]]:
+        """The piece's variants at `width`, the cheapest for each distinct depth."""
+        key = (id(piece), width)
+        hit = self._option_cache.get(key)
+        if hit is None:
+            hit = self._option_cache[key] = self._variants(piece, width)
+        return hit
+
+    def _variants(self, piece: Piece, width: int) -> list[tuple[float, ModulePlan]]:
+        out: dict[int, tuple[float, ModulePlan]] = {}
+        for pr, air, compact in self._knobs(piece, width):
+            plan = self.planner.plan(piece, width, pr, air, compact)
+            cost = self._variant_cost(plan) + self._shape_cost(plan)
+            if plan.depth not in out or out[plan.depth][0] > cost:
+                out[plan.depth] = (cost, plan)
+        return list(out.values())
+
+    @staticmethod
+    def _shape_cost(plan: ModulePlan) -> float:
+        body = max((b - a for _, a, b in plan.columns), default=0)
+        cost = SLIVER if 0 < body < 3 else 0.0
+        return cost + DEEP * max(0, body - DEEP_ROWS)
+
+    def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
+                    ) -> StripResult:
+        if not pieces:
+            return StripResult(HOLE * height * width + HOLE_SQ * (height * width) ** 2, [],
+                               height)
+        pushed: list[Piece] = []
+        too_narrow = [p for p in pieces if p.copy.min_span > width]
+        pieces = [p for p in pieces if p.copy.min_span <= width]
+        extra = PUSHED * len(too_narrow)
+        pushed += too_narrow
+        options = [self._options(p, width) for p in pieces]
+        # Reachable heights: total rows → (cost, choice per module).
+        states: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
+        for opts in options:
+            nxt: dict[int, tuple[float, tuple[int, ...]]] = {}
+            for used, (cost, ch) in states.items():
+                for k, (c, plan) in enumerate(opts):
+                    h = used + gap(plan, used, ruled) + plan.depth
+                    if h > height:
+                        continue
+                    if h not in nxt or nxt[h][0] > cost + c:
+                        nxt[h] = (cost + c, ch + (k,))
+            states = nxt
+            if not states:
+                break
+        if states:
+            best_cost, best_choice, best_hole = None, (), 0
+            for used, (cost, ch) in states.items():
+                hole = height - used
+                total = cost + HOLE * hole * width + HOLE_SQ * (hole * width) ** 2
+                if best_cost is None or total < best_cost:
+                    best_cost, best_choice, best_hole = total, ch, hole
+            slots, row = [], 0
+            for opts, k in zip(options, best_choice):
+                plan = opts[k][1]
+                row += gap(plan, row, ruled)
+                slots.append(Slot(plan, 0, row))
+                row += plan.depth
+            return StripResult(best_cost + extra, slots, best_hole, None, pushed)
+        return self._overfull(pieces, options, width, height, extra, pushed, ruled)
+
+    def _overfull(self, pieces: list[Piece], options, width: int, height: int, extra: float,
+                  pushed: list[Piece], ruled: bool) -> StripResult:
+        """More copy than the strip holds: the modules that fit at their smallest, then the
+        next one cut at the foot (it jumps); the rest are pushed to a later page."""
+        slots: list[Slot] = []
+        row = 0
+        cost = extra
+        jumped = None
+        for n, (piece, opts) in enumerate(zip(pieces, options)):
+            c, plan = min(opts, key=lambda o: (o[1].depth, o[0]))
+            row += gap(plan, row, ruled)
+            if row + plan.depth <= height:
+                slots.append(Slot(plan, 0, row))
+                row += plan.depth
+                cost += c
+                continue
+            cut = self._cut(piece, width, plan.photo, height - row)
+            if cut:
+                cplan, cont = cut
+                slots.append(Slot(cplan, 0, row))
+                row += cplan.depth
+                jumped = cont
+                cost += JUMP + JUMP_LINE * len(cont.units)
+                later = pieces[n + 1:]
+            else:
+                later = pieces[n:]
+            pushed += later
+            cost += sum(PUSHED + len(p.units) for p in later)
+            break
+        hole = max(0, height - row)
+        cost += HOLE * hole * width + HOLE_SQ * (hole * width) ** 2
+        return StripResult(cost, slots, hole, jumped, pushed)
+
+    def _cut(self, piece: Piece, width: int, photo: tuple[int, int], rows: int
+             ) -> tuple[ModulePlan, Piece] | None:
+        """The piece cut to `rows` deep with a jump line, and its continuation; None when
+        the fragment would be too small to stand."""
+        lo, hi = 0, len(piece.units) - 1
+        best = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            frag = Piece(piece.copy, piece.start, piece.start + mid, piece.continued, True,
+                         piece.rank)
+            plan = self.planner.plan(frag, width, photo)
+            if plan.depth <= rows:
+                best, lo = (plan, frag), mid + 1
+            else:
+                hi = mid - 1
+        if best is None or piece.stop - best[1].stop < MIN_CONTINUATION or \
+                len(piece.copy.articles) > 1:
+            return None
+        plan, frag = best
+        body_rows = max((b - a for _, a, b in plan.columns), default=0)
+        if body_rows < MIN_FRAGMENT_ROWS:
+            return None
+        cont = Piece(piece.copy, frag.stop, piece.end, True, piece.jumps)
+        return plan, cont
+
+
+def gap(plan: ModulePlan, row: int, ruled: bool) -> int:
+    """Blank rows above a module at `row` of its strip: none at the top of a strip that is
+    not `ruled` or over a headline group whose top padding holds the rule, else one (the
+    rule sits in it)."""
+    return 0 if (row == 0 and not ruled) or plan.head.rule_room else 1
+
+
+def _inversions(slots: list[Slot], priority: dict[int, int]) -> int:
+    """Pairs where a later piece (in priority order) reads before an earlier one."""
+    keyed = sorted(slots, key=lambda s: priority[id(s.plan.piece.copy)])
+    n = 0
+    for a, b in itertools.combinations(keyed, 2):
+        if b.row < a.row - 2 and b.col <= a.col:
+            n += 1
+        elif abs(b.row - a.row) <= 2 and b.col < a.col:
+            n += 1
+    return n
+
+
+def _tombstones(slots: list[Slot]) -> int:
+    """Adjacent modules whose headlines stand side by side at the same height."""
+    n = 0
+    for a, b in itertools.combinations(slots, 2):
+        if not a.plan.head.rows or not b.plan.head.rows:
+            continue
+        if a.col + a.plan.span != b.col and b.col + b.plan.span != a.col:
+            continue
+        if abs(a.row - b.row) <= 1:
+            n += 1
+    return n

@@ -1,0 +1,43 @@
+"""The layout report, OUTDIR/<stem>.layout.json: per page its fill ratio and fitness terms,
+per article its page(s), box in mm, columns, lines, variant and jump targets; per teaser the
+page it prints."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..config import PT_PER_MM
+from .engine import MakeUp
+
+
+def _mm(v: float) -> float:
+    return round(v / PT_PER_MM, 1)
+
+
+def layout_report(mu: MakeUp) -> dict:
+    """The report as JSON-ready data."""
+    articles: dict[int, dict] = {}
+    for p in mu.placements:
+        entry = articles.setdefault(p.article, {"index": p.article, "headline": p.headline,
+                                                "pages": [], "modules": []})
+        if p.page not in entry["pages"]:
+            entry["pages"].append(p.page)
+        entry["modules"].append({
+            "page": p.page,
+            "box_mm": [_mm(p.box.x), _mm(p.box.y), _mm(p.box.width), _mm(p.box.height)],
+            "columns": p.columns, "lines": p.lines, "variant": p.variant,
+            "jumps_to": p.jumps_to, "continued_from": p.continued_from})
+    return {
+        "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {})}
+                  for n in sorted(mu.fill)],
+        "articles": [articles[k] for k in sorted(articles)],
+        "teasers": [{"headline": t.headline, "given_page": t.given, "printed_page": t.printed,
+                     "target": t.target} for t in mu.teasers],
+    }
+
+
+def write_layout_report(mu: MakeUp, path: Path) -> None:
+    """Write the report as UTF-8 JSON."""
+    path.write_text(json.dumps(layout_report(mu), ensure_ascii=False, indent=1),
+                    encoding="utf-8")
