@@ -16,7 +16,7 @@ from typeset.config import LayoutConfig, load_layout
 from typeset.fonts import load_fonts
 from typeset.ingest import load_issue
 from typeset.model import (Byline, Figure, LineBreak, ListBlock, Paragraph, Quote, Style,
-                           Subhead, Table, Text)
+                           Subhead, Table)
 
 SAMPLE = Path("/work/shared/issues/sample/issue.md")
 _STYLE_ROLE = {Style.REGULAR: "body", Style.EMPHASIS: "emphasis", Style.BYLINE: "byline"}

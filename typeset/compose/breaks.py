@@ -18,7 +18,7 @@ import functools
 
 from uniseg.linebreak import line_break_boundaries
 
-from .classes import LATIN, PUNCTUATION, SPACE, WIDE, never_split, not_at_end, not_at_start
+from .classes import DASH_ELLIPSIS, LATIN, PUNCTUATION, SPACE, not_at_end, not_at_start
 from .shaping import Glyph
 
 # Gap classes, from the most to the least acceptable break. Only OK breaks are used in
@@ -42,59 +42,60 @@ def gap_classes(glyphs: list[Glyph], level: str) -> list[int]:
     nas = not_at_start(level)
     nae = not_at_end(level)
     n = len(glyphs)
-    out = [OK] * n
-    prev_char = ""
-    prev_kind = WIDE
-    g = 0
-    while g < n:
-        glyph = glyphs[g]
-        text = glyph.text
-        if not text:
-            out[g] = INSIDE
-            g += 1
-            continue
-        kind = glyph.kind
-        if g and (prev_kind == LATIN or prev_kind == SPACE) and (kind == LATIN or kind == SPACE):
-            # A Latin stretch: UAX #14 over the whole stretch (context matters inside it).
-            end = g
-            while end < n and (glyphs[end].kind == LATIN or glyphs[end].kind == SPACE
-                               or not glyphs[end].text):
-                end += 1
-            start = g - 1
-            while start > 0 and not glyphs[start].text:
-                start -= 1
-            prev_char = _latin_stretch(glyphs, start, end, out, nas, nae)[-1]
-            prev_kind = LATIN
-            g = end
-            continue
-        if g:
-            ch = text[0]
-            if never_split(prev_char, ch):
-                out[g] = NEVER
-            elif ch in nas or prev_char in nae:
-                out[g] = KINSOKU
-            elif (kind == LATIN or prev_kind == LATIN) and prev_kind not in PUNCTUATION \
-                    and kind not in PUNCTUATION and not _uax14_pair(prev_char, ch):
-                out[g] = WORD
-        prev_char = text[-1]
-        prev_kind = kind
-        g += 1
+    texts = [g.text for g in glyphs]
+    kinds = [g.kind for g in glyphs]
+    firsts = [t[:1] for t in texts]
+    lasts = [t[-1:] for t in texts]
+    if "" in texts:  # a cluster's later glyphs: the character before them counts
+        for k in range(1, n):
+            if not texts[k]:
+                lasts[k] = lasts[k - 1]
+    before = ["", *lasts[:-1]]
+    # CLREQ between CJK characters, for every gap first (never inside ——, ……, ⋯⋯ or a run
+    # of ⸺); Latin is refined below.
+    out = [NEVER if a == b and a in DASH_ELLIPSIS else
+           KINSOKU if b in nas or a in nae else OK
+           for a, b in zip(before, firsts)]
+    out[0] = OK
+    if "" in texts:
+        for k in range(1, n):
+            if not texts[k]:
+                out[k] = INSIDE
+    latin = [k for k, kind in enumerate(kinds) if kind == LATIN or kind == SPACE]
+    r = 0
+    while r < len(latin):
+        # A maximal stretch of Latin glyphs and spaces: UAX #14 inside it (context matters
+        # there); at its two edges UAX #14 and CLREQ must both allow a break, except next to
+        # CJK punctuation, which CLREQ alone governs.
+        start = latin[r]
+        while r + 1 < len(latin) and latin[r + 1] == latin[r] + 1:
+            r += 1
+        end = latin[r] + 1
+        r += 1
+        if end - start > 1:
+            _latin_stretch(texts, start, end, out, nas, nae)
+        if start and out[start] == OK and kinds[start] == LATIN \
+                and kinds[start - 1] not in PUNCTUATION \
+                and not _uax14_pair(before[start], firsts[start]):
+            out[start] = WORD
+        if end < n and out[end] == OK and kinds[end - 1] == LATIN \
+                and kinds[end] not in PUNCTUATION and not _uax14_pair(lasts[end - 1], firsts[end]):
+            out[end] = WORD
     return out
 
 
-def _latin_stretch(glyphs: list[Glyph], start: int, end: int, out: list[int],
-                   nas: frozenset[str], nae: frozenset[str]) -> str:
-    """Classes of the gaps inside glyphs[start:end], a stretch of Latin glyphs and spaces;
-    returns the stretch's text."""
+def _latin_stretch(texts: list[str], start: int, end: int, out: list[int],
+                   nas: frozenset[str], nae: frozenset[str]) -> None:
+    """Classes of the gaps inside texts[start:end], a stretch of Latin glyphs and spaces."""
     offsets = []
     pos = 0
     for k in range(start, end):
         offsets.append(pos)
-        pos += len(glyphs[k].text)
-    text = "".join(glyphs[k].text for k in range(start, end))
+        pos += len(texts[k])
+    text = "".join(texts[start:end])
     allowed = _uax14(text)
     for k in range(start + 1, end):
-        if not glyphs[k].text:
+        if not texts[k]:
             out[k] = INSIDE
             continue
         off = offsets[k - start]
@@ -104,7 +105,6 @@ def _latin_stretch(glyphs: list[Glyph], start: int, end: int, out: list[int],
             out[k] = KINSOKU
         else:
             out[k] = OK
-    return text
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -87,11 +87,6 @@ def _not_at_end(level: str) -> frozenset[str]:
     return frozenset(chars)
 
 
-def never_split(a: str, b: str) -> bool:
-    """True between the two halves of ——, ……, ⋯⋯ (and runs of ⸺): no break, no spacing."""
-    return a == b and a in DASH_ELLIPSIS
-
-
 @functools.cache
 def kind_of(ch: str) -> int:
     """The kind of a character (WIDE, OPEN, CLOSE, … SPACE)."""

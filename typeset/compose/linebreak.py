@@ -60,6 +60,7 @@ PENALTY = {OK: 0.0, URL_POINT: 50.0, ANYWHERE: 1000.0, WORD: 30_000.0, KINSOKU: 
 # Lengths closer than this (points) are equal.
 EPS = 1e-6
 
+_PENALTY_SQUARED = {c: p * p for c, p in PENALTY.items()}
 _NORMAL = frozenset((OK, URL_POINT, ANYWHERE))
 _LAST_RESORT = frozenset((OK, URL_POINT, ANYWHERE, WORD, KINSOKU, NEVER))
 assert INSIDE not in _LAST_RESORT
@@ -118,10 +119,10 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
         while lo < jj and sw[bps[lo]] - ss[bps[lo]] < reach and \
                 not (last_resort and j - bps[lo] == 1):
             lo += 1
-        pen = 0.0 if final else PENALTY[classes[j]] ** 2
+        pen = 0.0 if final else _PENALTY_SQUARED[classes[j]]
         cand = inf
         cand_prev = -1
-        new: dict[int, tuple[float, int]] = {}
+        new: dict[int, tuple[float, int]] | None = {} if keep_counts else None
         for ii in range(lo, jj):
             b = best[ii]
             if b == inf:
@@ -151,10 +152,11 @@ def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: 
                         break  # every later start makes a looser line
                     bad = UNFILLABLE_BADNESS
                 else:
-                    # Capped: however loose, a spaced line beats one that cannot be filled
-                    # (only reachable in the last-resort pass).
-                    bad = min(SPACED_BADNESS_CAP,
-                              STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3)
+                    bad = STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3
+                    if bad > SPACED_BADNESS_CAP:
+                        # However loose, a spaced line beats one that cannot be filled (only
+                        # reachable in the last-resort pass).
+                        bad = SPACED_BADNESS_CAP
             if final and need_han and han[i] > min_han:
                 break
             d = (LINE_PENALTY + bad) ** 2 + pen

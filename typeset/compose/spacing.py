@@ -204,9 +204,9 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
     end_width = [0.0, *map(float.__sub__, nat[1:], end_cut)]
     end_shrink = [0.0, *map(float.__sub__, shr[1:], end_shrink_loss)]
     return Spacing(glyphs, width, shift, shrink, tier, stretch, end_cut, start_cut,
-                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap, start_width,
-                   end_width, start_shrink, end_shrink, start_stretch, end_stretch,
-                   start_gaps, gaps, han)
+                   start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap,
+                   start_width, end_width, start_shrink, end_shrink, start_stretch,
+                   end_stretch, start_gaps, gaps, han)
 
 
 def _glue(glyphs: list[Glyph], kinds: list[int]
