@@ -54,5 +54,9 @@ def test_only_the_asked_format_is_written(tiny_issue, tmp_path):
 
 
 def test_outputs_are_named_after_the_issue_files_stem(tiny_issue, tmp_path):
-    build(tiny_issue, Options(outdir=tmp_path / "o"))
-    assert sorted(p.name for p in (tmp_path / "o").iterdir()) == ["tiny.epub", "tiny.pdf"]
+    result = build(tiny_issue, Options(outdir=tmp_path / "o"))
+    assert [o.path for o in result.outputs] == [tmp_path / "o" / "tiny.pdf",
+                                                tmp_path / "o" / "tiny.epub"]
+    names = [p.name for p in (tmp_path / "o").iterdir()]
+    assert {"tiny.pdf", "tiny.epub"} <= set(names)
+    assert all(name.startswith("tiny.") for name in names), names  # no temporary files
