@@ -7,6 +7,8 @@ arrays), linebreak (total-fit breaking with 孤字 and looseness), justify (sett
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..config import TextRules
 from ..fonts import FontSet
 from .breaks import gap_classes, open_long_units
@@ -21,6 +23,7 @@ __all__ = ["HARD_BREAK", "Glyph", "Line", "PlacedGlyph", "StyledRun", "compose_p
            "missing_glyphs"]
 
 ALIGNMENTS = ("justify", "left", "center", "right")
+_size = attrgetter("size")
 
 
 def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rules: TextRules,
@@ -42,11 +45,14 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
     glyphs = shape_runs(runs, fonts)
     pieces: list[list[Glyph]] = [[]]
-    for g in glyphs:
-        if g is None:
-            pieces.append([])
-        else:
-            pieces[-1].append(g)
+    if None not in glyphs:
+        pieces = [glyphs]
+    else:
+        for g in glyphs:
+            if g is None:
+                pieces.append([])
+            else:
+                pieces[-1].append(g)
     lines: list[Line] = []
     justify = align == "justify"
     for p, piece in enumerate(pieces):
@@ -55,7 +61,7 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
             lines.append(Line((), first, measure, True))
             continue
         final = p == len(pieces) - 1
-        em = max(g.size for g in piece)
+        em = max(map(_size, piece))
         classes = gap_classes(piece, rules.kinsoku)
         open_long_units(classes, piece, measure - first)
         sp = measure_piece(piece, classes, rules.punctuation, first)

@@ -9,11 +9,16 @@ the gaps that allow inter-character spacing.
 
 from __future__ import annotations
 
+from functools import partial
+from itertools import accumulate
+
 from .classes import OPEN
 from .line import Line, PlacedGlyph
 from .spacing import SHRINK_TIERS, TIER_GLUE, Spacing
 
-_make = PlacedGlyph._make
+# PlacedGlyph._make without its Python frame: tuple.__new__ bound to the class, called from
+# C for every glyph of a line.
+_make = partial(tuple.__new__, PlacedGlyph)
 
 
 def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last: bool,
@@ -27,16 +32,17 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
     shift = sp.shift[i:j]
     gap = sp.glue[i:j]
     gap[0] = 0.0
-    free = [True] * (j - i)  # may still shrink (an edge mark has given its blank already)
     if sp.start_cut[i]:
         width[0] -= sp.start_cut[i]
         shift[0] = sp.start_shift[i]
-        free[0] = False
     if sp.end_cut[j - 1]:
         width[-1] -= sp.end_cut[j - 1]
-        free[-1] = False
     need = measure - (sp.end_width[j] - sp.start_width[i])
     if need < -1e-9:
+        # An edge mark that has given its blank already cannot shrink again.
+        free = [True] * (j - i)
+        free[0] = not sp.start_cut[i]
+        free[-1] = free[-1] and not sp.end_cut[j - 1]
         _shrink(sp, i, glyphs, width, shift, gap, free, -need)
         need = 0.0
     elif align == "justify" and not last and need > 1e-9:
@@ -46,12 +52,10 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
         x += need / 2
     elif align == "right":
         x += need
-    xs = []
-    for k in range(j - i):
-        x += gap[k]
-        xs.append(x + shift[k])
-        x += width[k]
-    return Line(tuple(map(_make, zip(glyphs, xs, width))), x, measure, last)
+    # Box k starts at x + Σ_{m<k} (gap[m] + width[m]) + gap[k]; its origin is `shift` from it.
+    starts = list(accumulate(map(float.__add__, gap, width), initial=x))
+    xs = [s + g + d for s, g, d in zip(starts, gap, shift)]
+    return Line(tuple(map(_make, zip(glyphs, xs, width))), starts[-1], measure, last)
 
 
 def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, free, amount: float) -> None:
