@@ -65,8 +65,14 @@ install_python_packages() {
     say ".venv already up to date"
     return
   fi
-  say "installing typeset and its test dependencies into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' "${REQUIREMENTS[@]}"
+  say "installing typeset and its test dependencies into .venv (log: .venv/setup-pip.log)"
+  # pip and the build backend are chatty even with -q: keep their output for a failure.
+  if ! .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]' \
+      "${REQUIREMENTS[@]}" >.venv/setup-pip.log 2>&1; then
+    cat .venv/setup-pip.log >&2
+    say "pip install failed"
+    exit 1
+  fi
   printf '%s\n' "$stamp" > .venv/.typeset-setup
 }
 
