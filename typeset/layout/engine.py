@@ -166,18 +166,21 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     where: dict[int, tuple[int, float]] = {}  # id(piece) → (page, top y)
     for n, sol in solutions.items():
         for slot in sol.slots:
-            where[id(slot.plan.piece)] = (n, module_box(slot, cfg).y)
+            piece = slot.plan.piece
+            where[id(piece)] = (n, module_box(slot, cfg).y)
+            if piece.origin is not None:  # a piece cut here: found under its own name too
+                where[id(piece.origin)] = where[id(piece)]
     cont_of = {id(f): c for c, f in ((c, cont_from[id(c)]) for n in solutions
                                     for c in solutions[n].continuations)}
-    conts = {id(c): c for n in solutions for c in solutions[n].continuations}
     for n, sol in solutions.items():
         page = pages[n - 1]
         for slot in sol.slots:
             piece = slot.plan.piece
             repeat = jump = ""
             from_page = to_page = None
-            if piece.continued and id(piece) in cont_from:
-                from_page, from_y = where[id(cont_from[id(piece)])]
+            came = cont_from.get(id(piece.origin or piece))
+            if piece.continued and came is not None:
+                from_page, from_y = where[id(came)]
                 repeat = f"（上接第{chinese_numeral(from_page)}版）"
             if piece.jumps:
                 to_page, to_y = where[id(cont_of[id(piece)])]
@@ -202,7 +205,6 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         free = sum(w * h for _, _, w, h in sol.holes)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
-    del conts
 
     page_of = result.page_of
     y_of = {p.article: p.box.y for p in result.placements if p.continued_from is None}

@@ -9,7 +9,7 @@ a span and returns where everything goes, relative to the module's top-left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..config import LayoutConfig
@@ -67,7 +67,7 @@ class Piece:
     continued: bool = False
     jumps: bool = False
     rank: Rank | None = None  # overrides copy.rank (a continuation is small)
-    links: list = field(default_factory=list)  # filled by the engine: pieces it jumps to/from
+    origin: Piece | None = None  # the piece this one was cut from (it jumps)
 
     @property
     def stop(self) -> int:

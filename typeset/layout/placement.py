@@ -375,7 +375,7 @@ class PageSolver:
         while lo <= hi:
             mid = (lo + hi) // 2
             frag = Piece(piece.copy, piece.start, piece.start + mid, piece.continued, True,
-                         piece.rank)
+                         piece.rank, piece)
             plan = self.planner.plan(frag, width, photo)
             if plan.depth <= rows:
                 best, lo = (plan, frag), mid + 1

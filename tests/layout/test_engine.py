@@ -1,0 +1,124 @@
+"""The engine end to end: jumps and their page numbers, teasers, overflow, the layout
+report, and the two real inputs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from typeset.ingest import load_issue
+from typeset.layout import CopyOverflow, make_up
+from typeset.layout.furniture import chinese_numeral
+from typeset.layout.report import write_layout_report
+from typeset.model import Paragraph, Source, Text
+
+
+def page_text(mu, number: int) -> str:
+    return "".join(tl.line.text for tl in mu.layout.pages[number - 1].lines)
+
+
+def jump_pair(mu, headline: str):
+    placed = [p for p in mu.placements if p.headline == headline]
+    frag = next(p for p in placed if p.jumps_to is not None)
+    cont = next(p for p in placed if p.continued_from is not None)
+    return frag, cont
+
+
+def test_a_lead_too_long_for_its_page_jumps_with_page_numbers_and_links(cfg, fonts, article,
+                                                                        issue):
+    mu = make_up(issue({1: [article("超长头条新闻", 44, 8)]}), cfg, fonts)
+    frag, cont = jump_pair(mu, "超长头条新闻")
+    assert frag.page == 1 and cont.page > 1 and frag.jumps_to == cont.page
+    assert cont.continued_from == 1
+    assert f"（下转第{chinese_numeral(cont.page)}版）" in page_text(mu, 1)
+    assert "（上接第一版）" in page_text(mu, cont.page)
+    assert any(link.to_page == cont.page for link in mu.layout.pages[0].links)
+    assert any(link.to_page == 1 for link in mu.layout.pages[cont.page - 1].links)
+
+
+def test_a_jump_names_the_page_where_the_continuation_really_landed(cfg, fonts, article,
+                                                                   issue):
+    """Page 2 is full, so the continuation goes further; the jump line follows it."""
+    full = [article("二版头条", 40, 8)] + [article(f"二版消息{n}", 8, 8) for n in range(6)]
+    mu = make_up(issue({1: [article("超长头条新闻", 44, 8)], 2: full}), cfg, fonts)
+    frag, cont = jump_pair(mu, "超长头条新闻")
+    assert cont.page not in (1, 2)
+    assert f"（下转第{chinese_numeral(cont.page)}版）" in page_text(mu, 1)
+
+
+def test_a_teaser_prints_the_page_its_article_landed_on_and_links_there(cfg, fonts, article,
+                                                                        issue):
+    src = Source("test.md", 1)
+    teaser = article("地铁六号线全线贯通", 0, teaser_page=2)
+    teaser.blocks = [Paragraph((Text("全长42.6公里。（详见二版）"),), src)]
+    target = article("地铁六号线全线贯通", 6)
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), teaser], 3: [target]}), cfg, fonts)
+    assert "（详见三版）" in page_text(mu, 1) and "详见二版" not in page_text(mu, 1)
+    assert [(t.given, t.printed) for t in mu.teasers] == [(2, 3)]
+    assert any(link.to_page == 3 for link in mu.layout.pages[0].links)
+    assert any("landed on page 3" in w for w in mu.warnings)
+
+
+def test_a_teaser_whose_article_is_not_in_the_issue_keeps_its_page_and_is_reported(
+        cfg, fonts, article, issue):
+    src = Source("test.md", 1)
+    teaser = article("别处的新闻", 0, teaser_page=6)
+    teaser.blocks = [Paragraph((Text("详见六版"),), src)]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), teaser]}), cfg, fonts)
+    assert "详见六版" in page_text(mu, 1)
+    assert any("not in the issue" in w for w in mu.warnings)
+
+
+def test_more_copy_than_the_pages_hold_is_an_input_error_naming_articles_and_characters(
+        tabloid, fonts, article, issue):
+    pages = {n: [article(f"第{n}版头条", 40, 10)] for n in range(1, 9)}
+    with pytest.raises(CopyOverflow) as err:
+        make_up(issue(pages), tabloid, fonts)
+    assert "characters" in str(err.value) and "第" in str(err.value)
+
+
+@pytest.fixture(scope="module")
+def sample_made(cfg, fonts, sample_path):
+    sample = load_issue(sample_path)
+    return sample, make_up(sample, cfg, fonts)
+
+
+def test_the_sample_places_every_article_once_on_8_pages_inside_the_type_area(sample_made,
+                                                                              cfg):
+    sample, mu = sample_made
+    assert len(mu.layout.pages) == 8
+    teasers = {i for i, a in enumerate(sample.articles) if a.teaser_page is not None}
+    starts = [p.article for p in mu.placements if p.continued_from is None]
+    assert sorted(starts) == sorted(set(range(len(sample.articles))) - teasers)
+    g = cfg.page
+    for p in mu.placements:
+        assert g.area_x - 1e-6 <= p.box.x and p.box.x + p.box.width <= \
+            g.area_x + g.area_width + 1e-6
+        assert p.box.y + p.box.height <= g.area_y + g.area_height + 1e-6
+    for p in mu.placements:  # every jump is two linked fragments
+        if p.jumps_to is not None:
+            assert any(q.article == p.article and q.page == p.jumps_to
+                       and q.continued_from == p.page for q in mu.placements)
+    assert all(t.printed == t.given for t in mu.teasers)
+
+
+def test_the_layout_report_gives_fill_per_page_and_boxes_per_article(sample_made, tmp_path):
+    _, mu = sample_made
+    path = tmp_path / "issue.layout.json"
+    write_layout_report(mu, path)
+    report = json.loads(path.read_text(encoding="utf-8"))
+    assert [p["number"] for p in report["pages"]] == list(range(1, 9))
+    assert all(0.9 <= p["fill"] <= 1.0 for p in report["pages"])
+    first = report["articles"][0]
+    assert first["pages"] == [1] and len(first["modules"][0]["box_mm"]) == 4
+    assert {"columns", "lines", "variant", "jumps_to"} <= set(first["modules"][0])
+
+
+def test_the_seed_front_page_fits_on_page_1_with_its_teasers_in_the_ear(cfg, fonts,
+                                                                        seed_path):
+    seed = load_issue(seed_path)
+    mu = make_up(seed, cfg, fonts)
+    assert {p.page for p in mu.placements} == {1}
+    assert "详见二版" in page_text(mu, 1) and "详见六版" in page_text(mu, 1)
+    assert mu.fill[1] >= 0.95

@@ -1,0 +1,57 @@
+"""Article modules: balanced columns, whole grid rows, headline sizes by rank."""
+
+from __future__ import annotations
+
+from typeset.layout.headlines import Rank
+from typeset.layout.modules import Copy, Piece, Planner, balance
+from typeset.layout.units import body_units
+
+
+def test_columns_are_balanced_only_the_last_ones_short_by_one_line():
+    for n in range(1, 60):
+        for k in range(2, 6):
+            depth, cols = balance(n, [0] * k, [False] * n)
+            counts = [b - a for _, a, b in cols]
+            assert sum(counts) == n
+            assert max(counts) == depth == -(-n // k)
+            assert all(c in (depth, depth - 1) for c in counts)
+            assert counts == sorted(counts, reverse=True)  # short columns come last
+
+
+def test_a_keep_with_next_unit_never_ends_a_column():
+    keeps = [False] * 20
+    keeps[9] = True  # a subhead that would end the first of two columns
+    _, cols = balance(20, [0, 0], keeps)
+    assert all(not keeps[b - 1] for _, a, b in cols[:-1] if b > a)
+    assert cols[-1][2] == 20
+
+
+def test_columns_under_a_photo_start_lower_and_the_text_still_fits():
+    depth, cols = balance(30, [10, 10, 0], [False] * 30)
+    assert [c[0] for c in cols] == [10, 10, 0]
+    assert sum(b - a for _, a, b in cols) == 30
+    assert depth == max(s + b - a for s, a, b in cols)
+
+
+def test_a_module_is_whole_rows_and_sets_every_body_line(cfg, fonts, article):
+    art = article("社区食堂覆盖全市", 5)
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
+    planner = Planner(cfg, fonts, None)
+    for span in (2, 3, 4):
+        plan = planner.plan(Piece(copy), span)
+        assert plan.lines == len(copy.body)
+        assert all(start == plan.head.rows for start, _, _ in plan.columns)
+        assert plan.depth == max(s + b - a for s, a, b in plan.columns)
+
+
+def test_the_lead_headline_is_larger_than_a_second_story_and_a_small_item(cfg, fonts,
+                                                                           article):
+    art = article("社区食堂覆盖全市", 2)
+    planner = Planner(cfg, fonts, None)
+    sizes = {}
+    for rank in Rank:
+        copy = Copy([art], 0, rank, body_units(art, cfg, fonts, None), [], [], [0])
+        sizes[rank] = planner.head(Piece(copy), 6).size
+    assert sizes[Rank.LEAD] >= cfg.sizes.headline_lead > sizes[Rank.SECOND] >= \
+        cfg.sizes.headline > sizes[Rank.SMALL]
+    assert cfg.sizes.headline_lead <= sizes[Rank.LEAD] <= cfg.sizes.headline_lead_max
