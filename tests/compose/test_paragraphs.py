@@ -8,7 +8,9 @@ from conftest import EM, texts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from typeset.compose.classes import is_han, not_at_end, not_at_start
+from typeset.compose.classes import (CLOSE_BRACKET, CLOSE_QUOTE, CONNECTOR, DASH_ELLIPSIS,
+                                     INTERPUNCT, OPEN_ALL, PAUSE_STOP, SOLIDUS, is_han,
+                                     not_at_end, not_at_start)
 
 TEN = "一二三四五六七八九十"
 
@@ -76,7 +78,8 @@ def _right_edge(p):
 # --- property test ------------------------------------------------------------------------
 
 _HAN = st.sampled_from(list("中国人民经济社会发展建设改革开放科技创新"))
-_PUNCT = st.sampled_from(list("，。、；：？！“”‘’（）《》「」【】·—…～") + ["——", "……"])
+_PUNCT = st.sampled_from(list(PAUSE_STOP + CLOSE_QUOTE + CLOSE_BRACKET + CONNECTOR + INTERPUNCT
+                              + OPEN_ALL + SOLIDUS + DASH_ELLIPSIS) + ["——", "……", "⋯⋯"])
 _LATIN = st.text(alphabet="abcdefgXYZ", min_size=1, max_size=6)
 _DIGITS = st.from_regex(r"[0-9]{1,4}(\.[0-9]{1,2})?%?", fullmatch=True)
 # A Latin word or number is followed by two Han characters, so that a paragraph can always
@@ -99,7 +102,7 @@ def test_random_paragraphs_keep_every_rule(compose, segments, columns):
         assert line.text[-1] not in nae, texts(lines)
         assert line.width == pytest.approx(columns * EM, abs=0.01), texts(lines)
     for a, b in zip(lines, lines[1:]):
-        assert not (a.text[-1] in "—…" and b.text[0] == a.text[-1]), texts(lines)
+        assert not (a.text[-1] in DASH_ELLIPSIS and b.text[0] == a.text[-1]), texts(lines)
     if sum(map(is_han, text)) >= 3 and len(lines) > 1:
         assert sum(map(is_han, lines[-1].text)) >= 2, texts(lines)
     for line in lines:
