@@ -34,7 +34,8 @@ class _Progress:
 
     def step(self, name: str) -> None:
         self.done += 1
-        if time.perf_counter() - self.start < PROGRESS_AFTER_S:
+        # A bar drawn with carriage returns only makes sense on a terminal, not in a CI log.
+        if not sys.stderr.isatty() or time.perf_counter() - self.start < PROGRESS_AFTER_S:
             return
         filled = BAR_WIDTH * min(self.done, self.total) // self.total
         click.echo(f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {name:<40}", err=True,
