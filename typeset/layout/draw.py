@@ -95,6 +95,14 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
                                          g.column_width, fonts, cfg.text, align="right")[0]
                 page.lines.append(TextLine(x, y + base, line))
                 jump_at = (x + g.column_width - line.width, y)
+    # Column rules (栏线) in the gutters between the module's columns, beside the body text.
+    for j in range(1, len(plan.columns)):
+        start = max(plan.columns[j][0], plan.columns[j - 1][0])
+        filled = max(s + b - a for s, a, b in plan.columns[j - 1:j + 1])
+        if filled > start:
+            x = g.column_x(slot.col + j) - g.gutter / 2
+            page.rules.append(Rule(x, y0 + start * pitch, x, y0 + filled * pitch,
+                                   cfg.rules.hairline))
     if slot.row > top_row:  # the rule over the module: in its headline's top padding
         y = y0 + RULE_AT * pitch if plan.head.rule_room else y0 - pitch / 2
         page.rules.append(Rule(x0, y, x0 + box.width, y, cfg.rules.hairline))

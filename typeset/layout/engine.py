@@ -304,12 +304,16 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
 
 def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: LayoutConfig,
            fonts: FontSet, missing: list[str] | None) -> PageSolution:
-    """Solve page `n`; with too little copy (a hole) try every paragraph a line longer."""
+    """Solve page `n`; with too little copy (a hole) try the paragraphs of the modules above
+    the hole a line longer each."""
     sol = solver.solve(queue[n])
     region = solver.region
     area = region.columns * (region.bottom - region.top)
     if sum(w * h for _, _, w, h in sol.holes) > LOOSEN_AT * area:
-        alt_queue = [_recompose(p, 1, cfg, fonts, missing) for p in queue[n]]
+        strips = {(col, w) for col, _, w, _ in sol.holes}
+        short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips}
+        alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in short else p
+                     for p in queue[n]]
         alt = solver.solve(alt_queue)
         if alt.cost < sol.cost:
             sol, queue[n] = alt, alt_queue

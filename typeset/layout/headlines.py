@@ -51,38 +51,40 @@ def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
 
 def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig,
                    fonts: FontSet, missing: list[str] | None, *, repeat: str = "",
-                   compact: bool = False) -> HeadlineGroup:
+                   compact: bool = False, cache: dict | None = None) -> HeadlineGroup:
     """Compose the group `width` points wide. The headline takes the largest size of its
     rank when that sets it in one line, else (or when `compact`) the smallest.
 
     `repeat`: a jump continuation's short repeated headline is set small, followed by
-    `repeat` ("（上接第N版）") as a line of its own.
+    `repeat` ("（上接第N版）") as a line of its own. `cache`: see display_lines.
     """
     s = cfg.sizes
     low, high = size_range(rank, cfg)
     role = "headline_black" if rank is Rank.LEAD else "headline"
+    # The lead's group is centred over its columns, as on a front page; others flush left.
+    align = "center" if rank is Rank.LEAD else "left"
     parts: list[tuple[StyledRun, str]] = []
     banner_end = 0
     if article.banner and not repeat:
         parts.append((StyledRun(article.banner, "kicker", s.banner), "left"))
         banner_end = 1
     if article.kicker and not repeat:
-        parts.append((StyledRun(article.kicker, "kicker", s.kicker), "left"))
+        parts.append((StyledRun(article.kicker, "kicker", s.kicker), align))
     head_at = len(parts)
     if article.headline:
-        parts.append((StyledRun(article.headline, role, high), "left"))
+        parts.append((StyledRun(article.headline, role, high), align))
     if not repeat:
         for sub in article.subtitles:
-            parts.append((StyledRun(sub, "subtitle", s.subtitle), "left"))
+            parts.append((StyledRun(sub, "subtitle", s.subtitle), align))
     else:
         parts.append((StyledRun(repeat, "furniture", s.subtitle), "left"))
     size = high
-    placed, height = display_lines(parts, width, cfg, fonts)
+    placed, height = display_lines(parts, width, cfg, fonts, cache)
     if article.headline and low < high and (
             compact or sum(1 for p in placed if p.line.size == high) > 1):
         size = low
-        parts[head_at] = (StyledRun(article.headline, role, low), "left")
-        placed, height = display_lines(parts, width, cfg, fonts)
+        parts[head_at] = (StyledRun(article.headline, role, low), align)
+        placed, height = display_lines(parts, width, cfg, fonts, cache)
     if not placed:
         return HeadlineGroup(0, (), size, None)
     check_glyphs([p.line for p in placed], article, "the headline group", article.source,

@@ -128,6 +128,13 @@ class ModulePlan:
         """Body lines set."""
         return sum(b - a for _, a, b in self.columns)
 
+    @property
+    def blank(self) -> int:
+        """Row·columns of the body area left white (short columns, beside a deep photo)."""
+        return sum(self.depth - s for s, _, _ in self.columns) - self.lines - sum(
+            (i.rows + len(i.caption)) * i.span for i in self.inserts if i.photo) - sum(
+            i.rows * i.span for i in self.inserts if i.table)
+
 
 def photo_columns(span: int, cfg: LayoutConfig) -> int:
     """How many columns a photo takes in a module `span` wide (2–max, never all of a wide
@@ -149,6 +156,7 @@ class Planner:
         self._captions: dict = {}
         self._plans: dict = {}
         self._photo_options: dict = {}
+        self._display: dict = {}
 
     def head(self, piece: Piece, span: int, repeat: str = "", compact: bool = False
              ) -> HeadlineGroup:
@@ -167,7 +175,8 @@ class Planner:
             else:
                 rep = repeat or (f"（上接第{JUMP_PLACEHOLDER}版）" if piece.continued else "")
                 hit = headline_group(copy.article, rank, width, self.cfg, self.fonts,
-                                     self.missing, repeat=rep, compact=compact)
+                                     self.missing, repeat=rep, compact=compact,
+                                     cache=self._display)
             self._heads[key] = hit
         return hit
 
@@ -283,12 +292,13 @@ class Planner:
 @lru_cache(maxsize=65536)
 def _balance_cached(n: int, starts: tuple[int, ...], keeps: tuple[bool, ...]
                     ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    k = len(starts)
-    depth = max(max(starts), -(-(n + sum(starts)) // k))
+    depth = min(starts)
+    while sum(max(0, depth - s) for s in starts) < n:
+        depth += 1
     while True:
         cols = _distribute(n, starts, depth, keeps)
         if cols is not None:
-            return depth, cols
+            return max(depth, max(starts)), cols
         depth += 1
 
 
@@ -296,22 +306,23 @@ def balance(n: int, starts: list[int], keeps: list[bool]
             ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """Balanced columns for `n` one-row units in columns whose text starts at `starts`:
     the smallest common foot, the columns full but for the last ones, each short by at most
-    one line; a keep-with-next unit never ends a column. Returns (depth, columns)."""
+    one line; a keep-with-next unit never ends a column. A column whose start is below that
+    foot (under a deep photo) stays empty. Returns (module depth, columns)."""
     return _balance_cached(n, tuple(starts), tuple(keeps))
 
 
 def _distribute(n: int, starts: tuple[int, ...], depth: int, keeps: tuple[bool, ...]
                 ) -> tuple[tuple[int, int, int], ...] | None:
-    k = len(starts)
     caps = [max(0, depth - s) for s in starts]
+    open_cols = [j for j, c in enumerate(caps) if c > 0]
     slack = sum(caps) - n
     targets = list(caps)
-    if 0 < slack < k:
-        for j in range(k - slack, k):
+    if 0 < slack < len(open_cols):
+        for j in open_cols[len(open_cols) - slack:]:
             targets[j] -= 1
     cols = []
     i = 0
-    for j in range(k):
+    for j in range(len(starts)):
         take = min(targets[j], n - i)
         while take > 0 and i + take < n and keeps[i + take - 1]:
             take -= 1

@@ -24,6 +24,7 @@ reports its terms per page):
          + TOMB·tombstones                        (headlines side by side at the same height)
          + LEAD_NARROW·(page columns − lead span)
          + SLIVER·modules whose body is under 3 rows
+         + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
 """
 
@@ -47,13 +48,14 @@ ORDER = 20.0
 TOMB = 10.0
 LEAD_NARROW = 5.0
 SLIVER = 10.0
+BLANK = 1.0
 DEEP = 0.2
 DEEP_ROWS = 55
 MAX_AIR = 2  # extra rows a headline group may take
 MIN_FRAGMENT_ROWS = 4  # a jump fragment keeps at least this many lines per column
 MIN_CONTINUATION = 8  # lines: fewer are not worth a jump
 LOCAL_SEARCH_ROUNDS = 3
-SEARCHED = 6  # structures (after the greedy deal) that local search improves
+SEARCHED = 4  # structures (after the greedy deal) that local search improves
 
 
 @dataclass(frozen=True)
@@ -153,7 +155,7 @@ class PageSolver:
                 seen[plan.depth] = plan
         fits = [p for d, p in sorted(seen.items()) if d <= limit]
         if fits:
-            step = max(1, len(fits) // 4)
+            step = max(1, len(fits) // 3)
             return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1])]
         plan = min(seen.values(), key=lambda p: p.depth)
         cut = self._cut(lead, span, plan.photo, limit)
@@ -290,7 +292,7 @@ class PageSolver:
     def _shape_cost(plan: ModulePlan) -> float:
         body = max((b - a for _, a, b in plan.columns), default=0)
         cost = SLIVER if 0 < body < 3 else 0.0
-        return cost + DEEP * max(0, body - DEEP_ROWS)
+        return cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
 
     def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
                     ) -> StripResult:

@@ -150,12 +150,20 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
 
 
 def display_lines(parts: list[tuple[StyledRun, str]], width: float, cfg: LayoutConfig,
-                  fonts: FontSet) -> tuple[list[PlacedLine], float]:
-    """Display lines (headlines, kickers) stacked at DISPLAY_LEADING; their total height."""
+                  fonts: FontSet, cache: dict | None = None) -> tuple[list[PlacedLine], float]:
+    """Display lines (headlines, kickers) stacked at DISPLAY_LEADING; their total height.
+
+    `cache`: composed lines per (run, width, align), shared by the variants of a module."""
     placed: list[PlacedLine] = []
     y = 0.0
     for run, align in parts:
-        for line in compose_paragraph([run], width, fonts, cfg.text, align=align):
+        key = (run, round(width, 3), align)
+        lines = cache.get(key) if cache is not None else None
+        if lines is None:
+            lines = compose_paragraph([run], width, fonts, cfg.text, align=align)
+            if cache is not None:
+                cache[key] = lines
+        for line in lines:
             y += run.size * DISPLAY_LEADING
             placed.append(PlacedLine(0.0, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
     return placed, y
