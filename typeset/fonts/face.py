@@ -67,9 +67,10 @@ class Face:
     def __repr__(self) -> str:
         return f"Face({self.path.name}#{self.index})"
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
-        """A stable identifier of this face, unique within a run."""
+        """A stable identifier of this face, unique within a run (asked for every glyph
+        written, hence cached)."""
         return f"{self.path.stem}-{self.index}"
 
     @functools.cached_property

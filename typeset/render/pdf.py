@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -142,6 +143,9 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
         pdfmetrics.registerFont(font)
     first = next(iter(fonts.values()), None)
     buf = io.BytesIO()
+    # reportlab wraps page and image streams in ASCII85 by default: 25 % larger files and
+    # ~0.5 s per issue for a 7-bit safety nobody needs in a binary PDF.
+    rl_config.useA85 = 0
     canvas = Canvas(buf, pagesize=frame.media_size, invariant=1,
                     initialFontName=first.fontName if first else None, lang=meta.language,
                     pageCompression=1, pdfVersion=(1, 4), trimBox=frame.trim_box,
