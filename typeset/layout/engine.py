@@ -304,14 +304,16 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
 
 def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: LayoutConfig,
            fonts: FontSet, missing: list[str] | None) -> PageSolution:
-    """Solve page `n`; with too little copy (a hole) try the paragraphs of the modules above
-    the hole a line longer each."""
+    """Solve page `n`; with too little copy (a hole, or white in a module) try the
+    paragraphs of the modules above the hole or holding the white a line longer each."""
     sol = solver.solve(queue[n])
     region = solver.region
     area = region.columns * (region.bottom - region.top)
-    if sum(w * h for _, _, w, h in sol.holes) > LOOSEN_AT * area:
+    white = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
+    if white > LOOSEN_AT * area:
         strips = {(col, w) for col, _, w, _ in sol.holes}
-        short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips}
+        short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips
+                 or s.plan.blank > 2 * s.plan.span}
         alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in short else p
                      for p in queue[n]]
         alt = solver.solve(alt_queue)

@@ -10,7 +10,7 @@ from PIL import Image
 from ..compose import StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..fonts import FontSet
-from ..model import Article, Figure, Table
+from ..model import Article, Figure, Paragraph, Table
 from .units import PlacedLine, check_glyphs, grid_baseline
 
 # How far a photo may be cropped from its own proportions (height / natural height): the
@@ -28,6 +28,7 @@ class Photo:
     figure: Figure
     ratio: float
     pixels: tuple[int, int] = (0, 0)
+    leads: bool = False  # no text before it in the copy
 
     def rows_range(self, width: float, cfg: LayoutConfig) -> range:
         """The photo depths (grid rows) allowed at `width` points."""
@@ -49,7 +50,7 @@ class Photo:
 def photos_of(article: Article) -> list[Photo]:
     """The article's figures with their proportions."""
     out = []
-    for block in article.blocks:
+    for k, block in enumerate(article.blocks):
         if isinstance(block, Figure):
             ratio = MISSING_PHOTO_RATIO
             pixels = (0, 0)
@@ -57,7 +58,8 @@ def photos_of(article: Article) -> list[Photo]:
                 with Image.open(block.image) as im:
                     pixels = im.size
                 ratio = pixels[1] / pixels[0]
-            out.append(Photo(block, ratio, pixels))
+            leads = not any(isinstance(b, Paragraph) for b in article.blocks[:k])
+            out.append(Photo(block, ratio, pixels, leads))
     return out
 
 

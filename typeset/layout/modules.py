@@ -131,9 +131,7 @@ class ModulePlan:
     @property
     def blank(self) -> int:
         """Row·columns of the body area left white (short columns, beside a deep photo)."""
-        return sum(self.depth - s for s, _, _ in self.columns) - self.lines - sum(
-            (i.rows + len(i.caption)) * i.span for i in self.inserts if i.photo) - sum(
-            i.rows * i.span for i in self.inserts if i.table)
+        return sum(self.depth - s for s, _, _ in self.columns) - self.lines
 
 
 def photo_columns(span: int, cfg: LayoutConfig) -> int:
@@ -278,9 +276,12 @@ class Planner:
             for p, ph in enumerate(copy.photos):
                 pc, rows = photo if p == 0 else self.natural_photo(piece, span)
                 cap = self.caption(copy, p, pc)
-                row = max(starts[:pc])
-                inserts.append(InsertBox(0, pc, row, rows, photo=ph, caption=cap))
-                for j in range(pc):
+                # A photo that opens the copy stands top left; one that follows text top
+                # right, so that the text before it reads first, down the columns on the left.
+                col = 0 if ph.leads else span - pc
+                row = max(starts[col:])
+                inserts.append(InsertBox(col, pc, row, rows, photo=ph, caption=cap))
+                for j in range(col, span):
                     starts[j] = row + rows + len(cap)
         n = piece.stop - piece.start + (1 if piece.jumps else 0)
         keeps = [u.keep_with_next for u in piece.units] + ([False] if piece.jumps else [])
