@@ -305,7 +305,8 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
 def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: LayoutConfig,
            fonts: FontSet, missing: list[str] | None) -> PageSolution:
     """Solve page `n`; with too little copy (a hole, or white in a module) try the
-    paragraphs of the modules above the hole or holding the white a line longer each."""
+    paragraphs of the modules above the hole or holding the white a line longer each, and
+    if that does not help, every paragraph of the page."""
     sol = solver.solve(queue[n])
     region = solver.region
     area = region.columns * (region.bottom - region.top)
@@ -314,11 +315,13 @@ def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: Layou
         strips = {(col, w) for col, _, w, _ in sol.holes}
         short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips
                  or s.plan.blank > 2 * s.plan.span}
-        alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in short else p
-                     for p in queue[n]]
-        alt = solver.solve(alt_queue)
-        if alt.cost < sol.cost:
-            sol, queue[n] = alt, alt_queue
+        for chosen in (short, {id(p) for p in queue[n]}):  # those modules, else all
+            alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in chosen else p
+                         for p in queue[n]]
+            alt = solver.solve(alt_queue)
+            if alt.cost < sol.cost:
+                sol, queue[n] = alt, alt_queue
+                break
     return sol
 
 
