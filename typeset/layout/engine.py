@@ -28,6 +28,7 @@ from .units import body_units
 
 # Holes (share of the page) above which the page is tried with looser paragraphs.
 LOOSEN_AT = 0.01
+LOOSEN_ALL_AT = 0.03  # … and with this much, the whole page
 # A 简讯 brief: a one-paragraph item this short, in a run of at least two.
 BRIEF_CHARS = 220
 # An article this long ranks as a second story wherever it stands.
@@ -202,7 +203,7 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                       "air": slot.plan.air, "headline_pt": slot.plan.head.size,
                                       "rank": piece.weight.value},
                     to_page, from_page))
-        free = sum(w * h for _, _, w, h in sol.holes)
+        free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
 
@@ -315,7 +316,8 @@ def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: Layou
         strips = {(col, w) for col, _, w, _ in sol.holes}
         short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips
                  or s.plan.blank > 2 * s.plan.span}
-        for chosen in (short, {id(p) for p in queue[n]}):  # those modules, else all
+        tries = [short] + ([{id(p) for p in queue[n]}] if white > LOOSEN_ALL_AT * area else [])
+        for chosen in tries:  # those modules, else (much white) all
             alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in chosen else p
                          for p in queue[n]]
             alt = solver.solve(alt_queue)
