@@ -2,28 +2,25 @@
 
 The stages, one module each: shaping (runs → cached glyphs), breaks (where a line may end:
 CLREQ kinsoku + UAX #14), spacing (punctuation widths, Han–Latin glue, shrink/stretch
-arrays), linebreak (total-fit breaking with 孤字 and looseness), justify (setting a line).
+arrays), linebreak (total-fit breaking with 孤字 and looseness), justify (setting a line);
+pieces runs the first three once per paragraph, whatever the measure.
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
-
 from ..config import TextRules
 from ..fonts import FontSet
-from .breaks import gap_classes, open_long_units
 from .justify import set_line
 from .line import Line, PlacedGlyph
 from .linebreak import total_fit
+from .pieces import prepare
 from .runs import HARD_BREAK, StyledRun
-from .shaping import Glyph, shape_runs
-from .spacing import measure_piece
+from .shaping import Glyph
 
 __all__ = ["HARD_BREAK", "Glyph", "Line", "PlacedGlyph", "StyledRun", "compose_paragraph",
            "missing_glyphs"]
 
 ALIGNMENTS = ("justify", "left", "center", "right")
-_size = attrgetter("size")
 
 
 def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rules: TextRules,
@@ -43,34 +40,21 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
     """
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    glyphs = shape_runs(runs, fonts)
-    pieces: list[list[Glyph]] = [[]]
-    if None not in glyphs:
-        pieces = [glyphs]
-    else:
-        for g in glyphs:
-            if g is None:
-                pieces.append([])
-            else:
-                pieces[-1].append(g)
+    pieces = prepare(runs, fonts, rules, indent)
     lines: list[Line] = []
     justify = align == "justify"
     for p, piece in enumerate(pieces):
-        first = indent if p == 0 else 0.0
-        if not piece:
-            lines.append(Line((), first, measure, True))
+        if piece is None:
+            lines.append(Line((), indent if p == 0 else 0.0, measure, True))
             continue
         final = p == len(pieces) - 1
-        em = max(map(_size, piece))
-        classes = gap_classes(piece, rules.kinsoku)
-        open_long_units(classes, piece, measure - first)
-        sp = measure_piece(piece, classes, rules.punctuation, first)
-        starts = total_fit(sp, classes, measure, em, justify=justify, orphan_rule=final,
+        classes, sp = piece.at(measure)
+        starts = total_fit(sp, classes, measure, piece.em, justify=justify, orphan_rule=final,
                            looseness=looseness if final else 0)
-        ends = starts[1:] + [len(piece)]
+        ends = starts[1:] + [len(piece.glyphs)]
         for k, (i, j) in enumerate(zip(starts, ends)):
-            lines.append(set_line(sp, i, j, measure, first, last=k == len(starts) - 1,
-                                  align=align))
+            lines.append(set_line(sp, i, j, measure, piece.indent,
+                                  last=k == len(starts) - 1, align=align))
     return lines
 
 

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import functools
 
-from uniseg.linebreak import line_break_boundaries
+from uniseg.emoji import extended_pictographic
+from uniseg.linebreak import line_break, line_break_boundaries
+from uniseg.unicodedatawrapper import category, east_asian_width
 
 from .classes import DASH_ELLIPSIS, LATIN, PUNCTUATION, SPACE, not_at_end, not_at_start
 from .shaping import Glyph
@@ -115,7 +117,35 @@ def _uax14(text: str) -> frozenset[int]:
         # (UAX #14 LB18/LB28–30); uniseg answers the same, at 0.5 ms a call.
         return frozenset(i for i in range(1, len(text))
                          if text[i - 1] == " " and text[i] != " ")
+    return _uax14_alike("".join(map(_alike, text)))
+
+
+@functools.lru_cache(maxsize=20_000)
+def _uax14_alike(text: str) -> frozenset[int]:
     return frozenset(b for b in line_break_boundaries(text) if b < len(text))
+
+
+# uniseg's rules read a character's line-break class, general category, East Asian width
+# and Extended_Pictographic, and compare two characters by identity (U+2010, U+25CC):
+# characters alike in all of these break alike. Asking uniseg once per pattern ("41,286"
+# and "12,345", "第9" and "达6") instead of once per text saves most of its 0.5 ms calls.
+_SELF_ALIKE = frozenset("\u2010\u25cc")
+_ALIKE: dict[str, str] = {}
+_FIRST_WITH: dict[tuple, str] = {}
+
+
+def _alike(ch: str) -> str:
+    """The first character seen that UAX #14 (as uniseg implements it) treats like `ch`."""
+    rep = _ALIKE.get(ch)
+    if rep is None:
+        if ch in _SELF_ALIKE:
+            rep = ch
+        else:
+            props = (line_break(ch), category(ch), east_asian_width(ch),
+                     extended_pictographic(ch))
+            rep = _FIRST_WITH.setdefault(props, ch)
+        _ALIKE[ch] = rep
+    return rep
 
 
 @functools.cache
@@ -124,11 +154,10 @@ def _uax14_pair(a: str, b: str) -> bool:
     return 1 in _uax14(a + b)
 
 
-def open_long_units(classes: list[int], glyphs: list[Glyph], limit: float) -> None:
-    """Give every Latin token (a run of Latin glyphs without spaces: a word, number, URL,
-    hash) wider than `limit` its emergency opportunities, in place: URL_POINT after
-    / . - _ ?, ANYWHERE elsewhere, where UAX #14 forbade a break. Its UAX #14
-    opportunities stay; kinsoku and ——/…… stay closed."""
+def latin_tokens(glyphs: list[Glyph]) -> list[tuple[int, int, float]]:
+    """(start, end, width in points) of every Latin token of `glyphs`: a run of Latin glyphs
+    without spaces (a word, number, URL, hash), with the later glyphs of its clusters."""
+    tokens = []
     n = len(glyphs)
     g = 0
     while g < n:
@@ -140,9 +169,19 @@ def open_long_units(classes: list[int], glyphs: list[Glyph], limit: float) -> No
         while end < n and (glyphs[end].kind == LATIN or not glyphs[end].text):
             width += glyphs[end].advance
             end += 1
+        tokens.append((g, end, width))
+        g = end
+    return tokens
+
+
+def open_long_units(classes: list[int], glyphs: list[Glyph],
+                    tokens: list[tuple[int, int, float]], limit: float) -> None:
+    """Give every Latin token (from latin_tokens) wider than `limit` its emergency
+    opportunities, in place: URL_POINT after / . - _ ?, ANYWHERE elsewhere, where UAX #14
+    forbade a break. Its UAX #14 opportunities stay; kinsoku and ——/…… stay closed."""
+    for start, end, width in tokens:
         if width > limit:
-            for k in range(g + 1, end):
+            for k in range(start + 1, end):
                 if classes[k] == WORD:
                     after_url_mark = glyphs[k - 1].text[-1:] in URL_BREAK_AFTER
                     classes[k] = URL_POINT if after_url_mark else ANYWHERE
-        g = end
