@@ -5,6 +5,7 @@ from __future__ import annotations
 from typeset.layout.headlines import Rank
 from typeset.layout.modules import Copy, Piece, Planner, balance
 from typeset.layout.units import body_units
+from typeset.model import Source, Table
 
 
 def test_columns_are_balanced_only_the_last_ones_short_by_one_line():
@@ -40,8 +41,8 @@ def test_a_module_is_whole_rows_and_sets_every_body_line(cfg, fonts, article):
     for span in (2, 3, 4):
         plan = planner.plan(Piece(copy), span)
         assert plan.lines == len(copy.body)
-        assert all(start == plan.head.rows for start, _, _ in plan.columns)
-        assert plan.depth == max(s + b - a for s, a, b in plan.columns)
+        assert all(run.row == plan.head.rows for run in plan.columns)
+        assert plan.depth == max(run.foot for run in plan.columns)
 
 
 def test_the_lead_headline_is_larger_than_a_second_story_and_a_small_item(cfg, fonts,
@@ -55,3 +56,22 @@ def test_the_lead_headline_is_larger_than_a_second_story_and_a_small_item(cfg, f
     assert sizes[Rank.LEAD] >= cfg.sizes.headline_lead > sizes[Rank.SECOND] >= \
         cfg.sizes.headline > sizes[Rank.SMALL]
     assert cfg.sizes.headline_lead <= sizes[Rank.LEAD] <= cfg.sizes.headline_lead_max
+
+
+def test_a_table_stands_after_the_text_before_it_and_before_the_text_after_it(cfg, fonts,
+                                                                            article):
+    """Reading a module's columns left to right, band by band, meets the table where the
+    copy has it."""
+    art = article("前10个月经济运行", 4)
+    table = Table(("指标", "数值"), (("地区生产总值", "8,400亿元"),), ("", ""), Source("t.md", 1))
+    art.blocks.insert(2, table)  # after the second paragraph
+    at: list[int] = []
+    body = body_units(art, cfg, fonts, None, places=at)
+    copy = Copy([art], 0, Rank.SECOND, body, [], [table], [0], places=((at[0], "table", 0),))
+    plan = Planner(cfg, fonts, None).plan(Piece(copy), 3)
+    (box,) = plan.inserts
+    before = [r for r in plan.columns if r.b <= at[0]]
+    after = [r for r in plan.columns if r.a >= at[0]]
+    assert len(before) + len(after) == len(plan.columns)  # no column runs across the table
+    assert before and max(r.foot for r in before) < box.row
+    assert after and min(r.row for r in after) >= box.row + box.rows

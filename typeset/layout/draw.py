@@ -77,16 +77,16 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
     units = piece.units
     if len(piece.copy.articles) > 1:  # briefs: a bookmark at each one's run-in headline
         for art, first in zip(piece.copy.articles, piece.copy.starts):
-            for start, a, b in plan.columns:
-                if art.headline and a <= first - piece.start < b:
+            for run in plan.columns:
+                if art.headline and run.a <= first - piece.start < run.b:
                     page.outline.append(OutlineEntry(
-                        art.headline, y0 + (start + first - piece.start - a) * pitch))
+                        art.headline, y0 + (run.row + first - piece.start - run.a) * pitch))
     jump_at = (0.0, 0.0)
     base = grid_baseline(cfg, cfg.grid.body_size)
-    for j, (start, a, b) in enumerate(plan.columns):
-        x = g.column_x(slot.col + j)
-        for k in range(a, b):
-            y = y0 + (start + k - a) * pitch
+    for run in plan.columns:
+        x = g.column_x(slot.col + run.col)
+        for k in range(run.a, run.b):
+            y = y0 + (run.row + k - run.a) * pitch
             if k < len(units):
                 for pl in units[k].lines:
                     page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
@@ -95,14 +95,13 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
                                          g.column_width, fonts, cfg.text, align="right")[0]
                 page.lines.append(TextLine(x, y + base, line))
                 jump_at = (x + g.column_width - line.width, y)
-    # Column rules (栏线) in the gutters between the module's columns, beside the body text.
-    for j in range(1, len(plan.columns)):
-        start = max(plan.columns[j][0], plan.columns[j - 1][0])
-        filled = max(s + b - a for s, a, b in plan.columns[j - 1:j + 1])
-        if filled > start:
-            x = g.column_x(slot.col + j) - g.gutter / 2
-            page.rules.append(Rule(x, y0 + start * pitch, x, y0 + filled * pitch,
-                                   cfg.rules.hairline))
+    # Column rules (栏线) in the gutters between neighbouring columns of a band, beside the
+    # body text.
+    for left, right in zip(plan.columns, plan.columns[1:]):
+        if right.col == left.col + 1 and right.row < left.foot and left.row < right.foot:
+            x = g.column_x(slot.col + right.col) - g.gutter / 2
+            page.rules.append(Rule(x, y0 + max(left.row, right.row) * pitch, x,
+                                   y0 + max(left.foot, right.foot) * pitch, cfg.rules.hairline))
     if slot.row > top_row:  # the rule over the module: in its headline's top padding
         y = y0 + RULE_AT * pitch if plan.head.rule_room else y0 - pitch / 2
         page.rules.append(Rule(x0, y, x0 + box.width, y, cfg.rules.hairline))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..config import LayoutConfig
 from ..errors import InputError
 from ..fonts import FontSet
-from ..model import Article, Issue, Paragraph, Table
+from ..model import Article, Figure, Issue, Paragraph, Table
 from .boxes import IssueLayout, LinkBox, OutlineEntry, PageLayout, Rule, TextLine
 from .draw import Box, draw_module, link_line, module_box
 from .ear import Ear, find_target, index_ear, teaser_ear
@@ -294,13 +294,28 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
             k = run
             continue
         a = articles[k]
-        copy = Copy([a], index[id(a)], Rank.SMALL, body_units(a, cfg, fonts, missing),
-                     photos_of(a), [b for b in a.blocks if isinstance(b, Table)], [0])
+        at: list[int] = []
+        body = body_units(a, cfg, fonts, missing, places=at)
+        copy = Copy([a], index[id(a)], Rank.SMALL, body, photos_of(a),
+                     [b for b in a.blocks if isinstance(b, Table)], [0],
+                     places=_places(a, at))
         if copy.tables:
             copy.min_span = table_span(copy, cfg, fonts)
         out.append(copy)
         k += 1
     return out
+
+
+def _places(article: Article, at: list[int]) -> tuple[tuple[int, str, int], ...]:
+    """Copy.places: each photo and table with the body unit it stands before."""
+    kinds = ["table" if isinstance(b, Table) else "photo" for b in article.blocks
+             if isinstance(b, (Figure, Table))]
+    seen = {"photo": 0, "table": 0}
+    out = []
+    for unit, kind in zip(at, kinds):
+        out.append((unit, kind, seen[kind]))
+        seen[kind] += 1
+    return tuple(out)
 
 
 def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: LayoutConfig,
@@ -339,13 +354,14 @@ def _recompose(piece: Piece, looseness: int, cfg: LayoutConfig, fonts: FontSet,
     if piece.continued or piece.end >= 0:
         return piece
     c = piece.copy
-    body, starts = [], []
+    body, starts, at = [], [], []
     for a in c.articles:
         starts.append(len(body))
         body += body_units(a, cfg, fonts, missing, run_in=len(c.articles) > 1,
-                           looseness=looseness)
+                           looseness=looseness, places=at)
+    places = _places(c.article, at) if len(c.articles) == 1 else ()
     return Piece(Copy(c.articles, c.index, c.rank, body, c.photos, c.tables, starts, c.banner,
-                      c.min_span))
+                      c.min_span, places))
 
 
 def _is_brief(a: Article) -> bool:

@@ -10,7 +10,7 @@ from PIL import Image
 from ..compose import StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..fonts import FontSet
-from ..model import Article, Figure, Paragraph, Table
+from ..model import Article, Figure, Table
 from .units import PlacedLine, check_glyphs, grid_baseline
 
 # How far a photo may be cropped from its own proportions (height / natural height): the
@@ -28,7 +28,6 @@ class Photo:
     figure: Figure
     ratio: float
     pixels: tuple[int, int] = (0, 0)
-    leads: bool = False  # no text before it in the copy
 
     def rows_range(self, width: float, cfg: LayoutConfig) -> range:
         """The photo depths (grid rows) allowed at `width` points."""
@@ -50,7 +49,7 @@ class Photo:
 def photos_of(article: Article) -> list[Photo]:
     """The article's figures with their proportions."""
     out = []
-    for k, block in enumerate(article.blocks):
+    for block in article.blocks:
         if isinstance(block, Figure):
             ratio = MISSING_PHOTO_RATIO
             pixels = (0, 0)
@@ -58,8 +57,7 @@ def photos_of(article: Article) -> list[Photo]:
                 with Image.open(block.image) as im:
                     pixels = im.size
                 ratio = pixels[1] / pixels[0]
-            leads = not any(isinstance(b, Paragraph) for b in article.blocks[:k])
-            out.append(Photo(block, ratio, pixels, leads))
+            out.append(Photo(block, ratio, pixels))
     return out
 
 

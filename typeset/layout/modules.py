@@ -42,6 +42,9 @@ class Copy:
     starts: list[int]
     banner: str | None = None  # a brief run's heading ("简讯")
     min_span: int = 2
+    # Photos and tables where the copy has them: (body unit they stand before, "photo" or
+    # "table", index in photos/tables), in copy order.
+    places: tuple[tuple[int, str, int], ...] = ()
 
     @property
     def article(self) -> Article:
@@ -104,10 +107,29 @@ class InsertBox:
 
 
 @dataclass(frozen=True)
+class ColumnRun:
+    """Body units [a, b) of the piece (relative to its start; b past the units is the jump
+    line) set down column `col` of the module from row `row`."""
+
+    col: int
+    row: int
+    a: int
+    b: int
+
+    @property
+    def foot(self) -> int:
+        """The row under its last line."""
+        return self.row + self.b - self.a
+
+
+@dataclass(frozen=True)
 class ModulePlan:
     """A piece arranged at `span` columns: everything relative to its top-left, in rows.
 
-    `columns[j]` = (first row, body unit range) of column j."""
+    The body is set in bands, top to bottom: the text before an insert in balanced columns
+    across the span, then the insert, then the text after it — so a reader (columns left to
+    right, then down the bands) meets every photo and table where the copy has it.
+    `columns`: the runs of body text, band by band, left to right."""
 
     piece: Piece
     span: int
@@ -115,8 +137,9 @@ class ModulePlan:
     head: HeadlineGroup
     air: int
     inserts: tuple[InsertBox, ...]
-    columns: tuple[tuple[int, int, int], ...]
+    columns: tuple[ColumnRun, ...]
     photo: tuple[int, int]  # the first photo's (columns, rows); (0, 0) without one
+    blank: int = 0  # row·columns of the body bands left white (short columns, beside photos)
 
     @property
     def photo_rows(self) -> int:
@@ -126,12 +149,7 @@ class ModulePlan:
     @property
     def lines(self) -> int:
         """Body lines set."""
-        return sum(b - a for _, a, b in self.columns)
-
-    @property
-    def blank(self) -> int:
-        """Row·columns of the body area left white (short columns, beside a deep photo)."""
-        return sum(self.depth - s for s, _, _ in self.columns) - self.lines
+        return sum(r.b - r.a for r in self.columns)
 
 
 def photo_columns(span: int, cfg: LayoutConfig) -> int:
@@ -252,7 +270,7 @@ class Planner:
                 base = self.plan(piece, span, photo, 0, compact)
                 hit = replace(base, depth=base.depth + air, air=air, inserts=tuple(
                     replace(i, row=i.row + air) for i in base.inserts), columns=tuple(
-                    (r + air, a, b) for r, a, b in base.columns))
+                    replace(r, row=r.row + air) for r in base.columns))
             else:
                 hit = self._plan(piece, span, photo, compact)
             self._plans[key] = hit
@@ -262,32 +280,49 @@ class Planner:
               ) -> ModulePlan:
         copy = piece.copy
         head = self.head(piece, span, compact=compact)
-        air = 0
-        top = head.rows
         inserts: list[InsertBox] = []
-        starts = [top] * span
-        if piece.first:
-            for t in range(len(copy.tables)):
-                ts = self.table(copy, t, span)
-                inserts.append(InsertBox(0, span, starts[0], ts.rows, table=ts))
-                starts = [s + ts.rows for s in starts]
-            if copy.photos and not photo[0]:
-                photo = self.natural_photo(piece, span)
-            for p, ph in enumerate(copy.photos):
-                pc, rows = photo if p == 0 else self.natural_photo(piece, span)
-                cap = self.caption(copy, p, pc)
-                # A photo that opens the copy stands top left; one that follows text top
-                # right, so that the text before it reads first, down the columns on the left.
-                col = 0 if ph.leads else span - pc
-                row = max(starts[col:])
-                inserts.append(InsertBox(col, pc, row, rows, photo=ph, caption=cap))
-                for j in range(col, span):
-                    starts[j] = row + rows + len(cap)
-        n = piece.stop - piece.start + (1 if piece.jumps else 0)
-        keeps = [u.keep_with_next for u in piece.units] + ([False] if piece.jumps else [])
-        depth, cols = balance(n, starts, keeps)
-        return ModulePlan(piece, span, depth, head, air, tuple(inserts), cols,
-                          photo if copy.photos and piece.first else (0, 0))
+        runs: list[ColumnRun] = []
+        blank = 0
+        starts = [head.rows] * span
+        pos = piece.start  # next body unit to set
+        if piece.first and copy.photos and not photo[0]:
+            photo = self.natural_photo(piece, span)
+        keeps = [u.keep_with_next for u in copy.body]
+
+        def band(stop: int, jump: bool = False) -> int:
+            """Set units [pos, stop) (and the jump line) in balanced columns from `starts`;
+            return the band's foot."""
+            nonlocal blank
+            n = stop - pos + (1 if jump else 0)
+            depth, cols = balance(n, starts, keeps[pos:stop] + ([False] if jump else []))
+            off = pos - piece.start
+            for j, (row, a, b) in enumerate(cols):
+                if b > a:
+                    runs.append(ColumnRun(j, row, a + off, b + off))
+                blank += max(0, depth - row - (b - a))
+            return depth
+
+        for at, kind, k in (copy.places if piece.first else ()):
+            at = min(max(at, pos), piece.stop)
+            if at > pos:  # the text before the insert, then a white row over the insert
+                top = band(at) + 1
+                pos = at
+            else:
+                top = max(starts)
+            if kind == "table":
+                ts = self.table(copy, k, span)
+                inserts.append(InsertBox(0, span, top, ts.rows, table=ts))
+                starts = [top + ts.rows] * span
+                continue
+            pc, rows = photo if k == 0 else self.natural_photo(piece, span)
+            cap = self.caption(copy, k, pc)
+            # The photo stands at the band's left: its caption reads first, then the text
+            # under it and in the columns beside it, left to right.
+            inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap))
+            starts = [top + rows + len(cap)] * pc + [top] * (span - pc)
+        depth = band(piece.stop, piece.jumps)
+        return ModulePlan(piece, span, depth, head, 0, tuple(inserts), tuple(runs),
+                          photo if copy.photos and piece.first else (0, 0), blank)
 
 
 @lru_cache(maxsize=65536)

@@ -290,7 +290,7 @@ class PageSolver:
 
     @staticmethod
     def _shape_cost(plan: ModulePlan) -> float:
-        body = max((b - a for _, a, b in plan.columns), default=0)
+        body = max((r.b - r.a for r in plan.columns), default=0)
         cost = SLIVER if 0 < body < 3 else 0.0
         return cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
 
@@ -387,7 +387,7 @@ class PageSolver:
                 len(piece.copy.articles) > 1:
             return None
         plan, frag = best
-        body_rows = max((b - a for _, a, b in plan.columns), default=0)
+        body_rows = max((r.b - r.a for r in plan.columns), default=0)
         if body_rows < MIN_FRAGMENT_ROWS:
             return None
         cont = Piece(piece.copy, frag.stop, piece.end, True, piece.jumps)

@@ -93,18 +93,22 @@ def paragraph_runs(p: Paragraph, role: str, size: float, byline_size: float) -> 
 
 
 def body_units(article: Article, cfg: LayoutConfig, fonts: FontSet,
-               missing: list[str] | None, *, run_in: bool = False, looseness: int = 0
-               ) -> list[Unit]:
+               missing: list[str] | None, *, run_in: bool = False, looseness: int = 0,
+               places: list[int] | None = None) -> list[Unit]:
     """The article's text blocks (not its photos and tables) composed at the column width.
 
     `run_in`: the headline is set bold at the start of the first paragraph (简讯 briefs).
     `looseness`: every paragraph one line shorter (−1) or longer (+1) where it can be.
+    `places`: when a list, receives for each photo and table (in copy order) the index of
+    the unit it stands before, so that the module sets it where the copy has it.
     """
     width = cfg.page.column_width
     units: list[Unit] = []
     first = True
     for n, block in enumerate(article.blocks, 1):
         if isinstance(block, (Figure, Table)):
+            if places is not None:
+                places.append(len(units))
             continue
         head = article.headline if run_in and first and article.headline else None
         lines, size, dx, keep = _block_lines(block, width, cfg, fonts, head, looseness)
