@@ -59,6 +59,9 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
         x = g.column_x(slot.col + ins.col)
         y = y0 + ins.row * pitch
         w = g.span_width(ins.span)
+        if ins.rule_over:
+            page.rules.append(Rule(x0, y - pitch / 2, x0 + box.width, y - pitch / 2,
+                                   cfg.rules.hairline))
         if ins.table is not None:
             for pl in ins.table.lines:
                 page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))

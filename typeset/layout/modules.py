@@ -104,6 +104,9 @@ class InsertBox:
     photo: Photo | None = None
     caption: tuple[PlacedLine, ...] = ()
     table: TableSet | None = None
+    # A hairline across the module in the white row above it: it closes the band of text
+    # before the insert, so that no column reads on past it into the band below.
+    rule_over: bool = False
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,8 @@ class Planner:
 
         for at, kind, k in (copy.places if piece.first else ()):
             at = min(max(at, pos), piece.stop)
-            if at > pos:  # the text before the insert, then a white row over the insert
+            ruled = at > pos
+            if ruled:  # the text before the insert, then a white row with a rule
                 top = band(at) + 1
                 pos = at
             else:
@@ -318,7 +322,8 @@ class Planner:
             cap = self.caption(copy, k, pc)
             # The photo stands at the band's left: its caption reads first, then the text
             # under it and in the columns beside it, left to right.
-            inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap))
+            inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap,
+                                     rule_over=ruled))
             starts = [top + rows + len(cap)] * pc + [top] * (span - pc)
         depth = band(piece.stop, piece.jumps)
         return ModulePlan(piece, span, depth, head, 0, tuple(inserts), tuple(runs),
