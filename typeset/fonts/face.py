@@ -48,7 +48,6 @@ class FaceInfo:
     italic_angle: float
     fs_type: int
     is_cff: bool
-    is_cid_keyed: bool
 
 
 class Face:
@@ -80,11 +79,6 @@ class Face:
         name = tt["name"]
         os2 = tt["OS/2"]
         head = tt["head"]
-        is_cff = "CFF " in tt
-        cid_keyed = False
-        if is_cff:
-            top = tt["CFF "].cff.topDictIndex[0]
-            cid_keyed = hasattr(top, "ROS")
         ps_name = name.getDebugName(6) or self.path.stem
         return FaceInfo(
             postscript_name=ps_name.replace(" ", ""),
@@ -96,8 +90,7 @@ class Face:
             bbox=(head.xMin, head.yMin, head.xMax, head.yMax),
             italic_angle=float(tt["post"].italicAngle),
             fs_type=os2.fsType,
-            is_cff=is_cff,
-            is_cid_keyed=cid_keyed,
+            is_cff="CFF " in tt,  # the table directory only: Noto CJK's CFF is 15 MB
         )
 
     @property

@@ -23,6 +23,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from ..compose import Glyph
 from ..config import LayoutConfig
 from ..fonts import Face, subset_glyphs
 from ..layout import IssueLayout, TextLine
@@ -157,13 +158,14 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
     canvas.setCreator("typeset")
     canvas.setProducer("typeset (reportlab)")
     image_cache: dict[tuple, ImageReader] = {}
+    codes: dict[Glyph, tuple[str, float]] = {}
     warnings: list[str] = []
     targets: dict[int, set[float]] = {}
     for page in layout.pages:
         for link in page.links:
             targets.setdefault(link.to_page, set()).add(round(link.to_y, 1))
     for page in layout.pages:
-        _page(canvas, page, layout, fonts, cfg, frame, image_cache, warnings)
+        _page(canvas, page, layout, fonts, cfg, frame, image_cache, codes, warnings)
         _links(canvas, page, frame, targets.get(page.number, set()))
         canvas.showPage()
     canvas.showOutline()
@@ -177,10 +179,14 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
 def _fonts_for(layout: IssueLayout) -> dict[str, _Type0Font]:
     """One font per face used anywhere, with every glyph it draws and the text behind it."""
     used: dict[str, tuple[Face, dict[int, str]]] = {}
+    seen: set[Glyph] = set()  # glyphs are shared objects: each needs looking at once
     for page in layout.pages:
         for tl in page.lines:
             for pg in tl.line.glyphs:
                 g = pg.glyph
+                if g in seen:
+                    continue
+                seen.add(g)
                 text_of = used.setdefault(g.face.key, (g.face, {}))[1]
                 if not text_of.get(g.gid):  # the first glyph of a cluster carries the text
                     text_of[g.gid] = g.text
@@ -203,7 +209,8 @@ def _fix_timestamp(canvas: Canvas, date: dt.date | None) -> None:
 
 
 def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font],
-          cfg: LayoutConfig, frame: PageFrame, image_cache: dict, warnings: list[str]) -> None:
+          cfg: LayoutConfig, frame: PageFrame, image_cache: dict, codes: dict,
+          warnings: list[str]) -> None:
     h = layout.height
     spec = cfg.printing
     code = canvas._code
@@ -232,7 +239,7 @@ def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font
     if page.lines:
         code.append(f"q {OVERPRINT} gs BT")  # black text overprints: no white halo on register
         for tl in page.lines:
-            code.append(_text_line(canvas, tl, h, fonts))
+            code.append(_text_line(canvas, tl, h, fonts, codes))
         code.append("ET Q")
         small = sorted({pg.glyph.size for tl in page.lines for pg in tl.line.glyphs
                         if pg.glyph.size < spec.min_text_pt})
@@ -268,32 +275,41 @@ def _links(canvas: Canvas, page, frame: PageFrame, targets: set[float]) -> None:
 
 
 def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
-               fonts: dict[str, _Type0Font]) -> str:
+               fonts: dict[str, _Type0Font], codes: dict) -> str:
     """Operators for one line: a TJ per stretch of one face and size, every glyph at its
-    composed x (TJ adjustments make up the difference to the font's own advance)."""
+    composed x (TJ adjustments make up the difference to the font's own advance). `codes`
+    caches each glyph's code and advance, shared by the pages of one document."""
     out = []
     y = page_height - tl.baseline
     glyphs = tl.line.glyphs
+    n = len(glyphs)
     i = 0
-    while i < len(glyphs):
+    while i < n:
         g0 = glyphs[i].glyph
-        j = i
-        while j < len(glyphs) and glyphs[j].glyph.face is g0.face and \
-                glyphs[j].glyph.size == g0.size:
+        face, size = g0.face, g0.size
+        j = i + 1
+        while j < n and glyphs[j].glyph.face is face and glyphs[j].glyph.size == size:
             j += 1
-        font = fonts[g0.face.key]
-        size = g0.size
-        scale = 1000 / g0.face.upem
+        seg = glyphs[i:j]
         parts = []
-        for k in range(i, j):
-            pg = glyphs[k]
-            parts.append(f"<{pg.glyph.gid:04X}>")
-            if k + 1 < j:
-                natural = pg.x + g0.face.advance(pg.glyph.gid) * scale * size / 1000
-                adjust = (natural - glyphs[k + 1].x) * 1000 / size
-                if abs(adjust) > 0.01:
-                    parts.append(f"{adjust:.2f}")
-        out.append(f"{font.resource_name(canvas._doc)} {size:g} Tf "
+        append = parts.append
+        # PlacedGlyph is a (glyph, x, advance) tuple: unpacking beats attribute lookups here.
+        for (g, x, _), (_, next_x, _) in zip(seg, seg[1:]):
+            hit = codes.get(g) or _glyph_code(g, codes)
+            append(hit[0])
+            adjust = (x + hit[1] - next_x) * 1000 / size
+            if adjust > 0.01 or adjust < -0.01:
+                append(f"{adjust:.2f}")
+        append((codes.get(seg[-1].glyph) or _glyph_code(seg[-1].glyph, codes))[0])
+        out.append(f"{fonts[face.key].resource_name(canvas._doc)} {size:g} Tf "
                    f"1 0 0 1 {tl.x + glyphs[i].x:.3f} {y:.3f} Tm [{''.join(parts)}] TJ")
         i = j
     return "\n".join(out)
+
+
+def _glyph_code(g: Glyph, codes: dict) -> tuple[str, float]:
+    """The glyph's hex code for TJ, and the advance (points) the PDF viewer will give it —
+    the font's own, which the W array states — remembered in `codes`."""
+    hit = codes[g] = (f"<{g.gid:04X}>",
+                      g.face.advance(g.gid) * (1000 / g.face.upem) * g.size / 1000)
+    return hit
