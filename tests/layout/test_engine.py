@@ -3,6 +3,7 @@ report, and the two real inputs."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import pytest
@@ -122,3 +123,29 @@ def test_the_seed_front_page_fits_on_page_1_with_its_teasers_in_the_ear(cfg, fon
     assert {p.page for p in mu.placements} == {1}
     assert "详见二版" in page_text(mu, 1) and "详见六版" in page_text(mu, 1)
     assert mu.fill[1] >= 0.95
+    assert any("pages 2–8 have no copy" in w for w in mu.warnings)
+    for number in range(2, 9):  # the empty pages still carry their running heads
+        assert f"第{number}版" in page_text(mu, number)
+
+
+def unboxed_tombstones(mu, gutter: float) -> list[tuple[str, str]]:
+    """Pairs of modules on a page whose headline groups stand side by side at overlapping
+    heights with neither of them boxed."""
+    heads = {(p.page, p.box): p for p in mu.placements if p.head_box is not None}
+    out = []
+    for a, b in itertools.combinations(heads.values(), 2):
+        ha, hb = a.head_box, b.head_box
+        side = (abs(ha.x + ha.width + gutter - hb.x) < 1e-3
+                or abs(hb.x + hb.width + gutter - ha.x) < 1e-3)
+        level = ha.y < hb.y + hb.height and hb.y < ha.y + ha.height
+        if a.page == b.page and side and level and not (a.boxed or b.boxed):
+            out.append((a.headline, b.headline))
+    return out
+
+
+def test_no_two_headlines_stand_side_by_side_unless_one_is_boxed(sample_made, cfg, fonts,
+                                                                 seed_path):
+    _, mu = sample_made
+    assert unboxed_tombstones(mu, cfg.page.gutter) == []
+    seed = make_up(load_issue(seed_path), cfg, fonts)
+    assert unboxed_tombstones(seed, cfg.page.gutter) == []

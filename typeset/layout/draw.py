@@ -34,12 +34,13 @@ def module_box(slot: Slot, cfg: LayoutConfig) -> Box:
 
 def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfig,
                 fonts: FontSet, *, repeat: str = "", jump_text: str = "",
-                top_row: int, bottom_row: int) -> tuple[float, float]:
+                top_row: int, bottom_row: int, boxed: bool = False) -> tuple[float, float]:
     """Draw a placed module; return the (x, y) of its jump line (下转), (0, 0) when none.
 
     `repeat`: a continuation's "（上接第N版）"; `jump_text`: a fragment's "（下转第N版）";
     `top_row`, `bottom_row`: the region's first and last rows (no rule over a module at the
-    top; vertical rules end at the bottom)."""
+    top; vertical rules end at the bottom); `boxed`: a frame (heavy rule) round the module,
+    in the gutters and the white rows about it."""
     g = cfg.page
     pitch = cfg.grid.pitch
     plan: ModulePlan = slot.plan
@@ -115,6 +116,13 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
         page.rules.append(Rule(x, top, x, min(y0 + box.height + pitch / 2,
                                               g.area_y + bottom_row * pitch),
                                cfg.rules.hairline))
+    if boxed:
+        top = y0 + RULE_AT * pitch if plan.head.rule_room and slot.row > top_row \
+            else y0 - pitch / 2
+        bottom = min(y0 + box.height + pitch / 2, g.area_y + bottom_row * pitch)
+        left, right = x0 - g.gutter / 2, x0 + box.width + g.gutter / 2
+        for r in _frame(left, top, right - left, bottom - top, cfg.rules.heavy)[:4]:
+            page.rules.append(r)
     return jump_at
 
 

@@ -23,7 +23,7 @@ from .furniture import chinese_numeral, masthead, running_head
 from .headlines import Rank
 from .inserts import photos_of
 from .modules import Copy, Piece, Planner, table_span
-from .placement import PageSolution, PageSolver, Region
+from .placement import PageSolution, PageSolver, Region, boxed_slots
 from .units import body_units
 
 # Holes (share of the page) above which the page is tried with looser paragraphs.
@@ -52,6 +52,8 @@ class Placement:
     variant: dict[str, float | int]
     jumps_to: int | None = None
     continued_from: int | None = None
+    head_box: Box | None = None  # the headline group's rectangle (None: the module has none)
+    boxed: bool = False  # set in a box (its headline stands beside another one)
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,7 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                     for c in solutions[n].continuations)}
     for n, sol in solutions.items():
         page = pages[n - 1]
+        boxed = boxed_slots(sol.slots)
         for slot in sol.slots:
             piece = slot.plan.piece
             repeat = jump = ""
@@ -188,7 +191,7 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 jump = f"（下转第{chinese_numeral(to_page)}版）"
             jx, jy = draw_module(page, slot, planner, cfg, fonts, repeat=repeat,
                                  jump_text=jump, top_row=tops[n - 1],
-                                 bottom_row=rows)
+                                 bottom_row=rows, boxed=id(slot) in boxed)
             box = module_box(slot, cfg)
             if jump:
                 link_line(page, jx, jy, box.x + box.width - jx, cfg, to_page, to_y)
@@ -196,17 +199,24 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 head = planner.head(piece, slot.plan.span, repeat)
                 link_line(page, box.x, box.y + (head.rows - 1) * cfg.grid.pitch, box.width, cfg,
                           from_page, from_y)
+            head_rows = slot.plan.air + slot.plan.head.rows
+            head_box = Box(box.x, box.y, box.width, head_rows * cfg.grid.pitch) \
+                if slot.plan.head.rows else None
             for k, art in enumerate(piece.copy.articles):
                 result.placements.append(Placement(
                     index[id(art)], art.headline or "", n, box, slot.plan.span,
                     slot.plan.lines, {"span": slot.plan.span, "photo": list(slot.plan.photo),
                                       "air": slot.plan.air, "headline_pt": slot.plan.head.size,
                                       "rank": piece.weight.value},
-                    to_page, from_page))
+                    to_page, from_page, head_box, id(slot) in boxed))
         free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
 
+    empty = [n for n, sol in solutions.items() if not sol.slots]
+    if empty and not issue.paged:  # raw input holds one front page: the rest keep furniture
+        result.warnings.append(f"{issue.source}: {_page_list(empty)} no copy; "
+                               "their running heads are printed")
     page_of = result.page_of
     y_of = {p.article: p.box.y for p in result.placements if p.continued_from is None}
     if teasers:
@@ -244,6 +254,18 @@ def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             _draw_ear(pages[0], ear, ear_cols, tops[0], cfg,
                       {i: (page_of[a], y_of[a]) for i, (_, a) in enumerate(entries)})
     return result
+
+
+def _page_list(numbers: list[int]) -> str:
+    """"page 3 has" / "pages 2–8 have" / "pages 2, 4–5 have": runs of page numbers."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    text = ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    return f"page {text} has" if len(numbers) == 1 else f"pages {text} have"
 
 
 def _draw_ear(page: PageLayout, ear: Ear, ear_cols: int, top_rows: int, cfg: LayoutConfig,

@@ -21,7 +21,8 @@ reports its terms per page):
          + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page)
          + PUSHED·pieces pushed to a later page
          + ORDER·priority inversions              (a later article above/left of an earlier)
-         + TOMB·tombstones                        (headlines side by side at the same height)
+         + TOMB·tombstones                        (headlines side by side at the same height;
+                                                   those left are boxed, see boxed_slots)
          + LEAD_NARROW·(page columns − lead span)
          + SLIVER·modules whose body is under 3 rows
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
@@ -45,7 +46,7 @@ JUMP = 60.0
 JUMP_LINE = 0.5
 PUSHED = 1000.0
 ORDER = 20.0
-TOMB = 10.0
+TOMB = 30.0
 LEAD_NARROW = 5.0
 SLIVER = 10.0
 BLANK = 2.0
@@ -414,13 +415,33 @@ def _inversions(slots: list[Slot], priority: dict[int, int]) -> int:
 
 
 def _tombstones(slots: list[Slot]) -> int:
-    """Adjacent modules whose headlines stand side by side at the same height."""
-    n = 0
+    return len(tombstone_pairs(slots))
+
+
+def tombstone_pairs(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
+    """Modules side by side whose headline groups overlap in height (tombstoning)."""
+    out = []
     for a, b in itertools.combinations(slots, 2):
         if not a.plan.head.rows or not b.plan.head.rows:
             continue
         if a.col + a.plan.span != b.col and b.col + b.plan.span != a.col:
             continue
-        if abs(a.row - b.row) <= 1:
-            n += 1
-    return n
+        if a.row < b.row + head_rows(b.plan) and b.row < a.row + head_rows(a.plan):
+            out.append((a, b))
+    return out
+
+
+def boxed_slots(slots: list[Slot]) -> set[int]:
+    """The modules (ids of their slots) set in a box so that no two headlines stand side by
+    side unboxed: of each tombstone pair left, the later one in reading priority."""
+    boxed: set[int] = set()
+    for a, b in tombstone_pairs(slots):
+        if id(a) not in boxed and id(b) not in boxed:
+            later = max(a, b, key=lambda s: (s.plan.piece.copy.index, s.row, s.col))
+            boxed.add(id(later))
+    return boxed
+
+
+def head_rows(plan: ModulePlan) -> int:
+    """Rows the module's headline group takes, air included."""
+    return plan.air + plan.head.rows
