@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from .config import FontConfig, read_font_config
 from .face import Face
-from .resolve import locate
+from .resolve import locate_all
 
 
 @dataclass(frozen=True)
@@ -51,10 +51,11 @@ def resolve_fonts(config: FontConfig) -> FontSet:
     """Open the faces of every role of `config` (see load_fonts)."""
     opened: dict[tuple[Path, int], Face] = {}
     chains: dict[str, tuple[Face, ...]] = {}
+    found_for = locate_all([c for cands in config.roles.values() for c in cands])
     for role, candidates in config.roles.items():
         chain = []
         for cand in candidates:
-            found = locate(cand)
+            found = found_for[cand]
             if found is None:
                 continue
             face = opened.get((found.path, found.index))

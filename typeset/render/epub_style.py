@@ -63,5 +63,5 @@ def stylesheet(with_font: bool) -> str:
 
 def body_font_subset(fonts: FontSet, texts: Iterable[str]) -> bytes:
     """The body role's primary face cut down to exactly the characters of `texts`."""
-    codepoints = sorted({ord(c) for text in texts for c in text})
+    codepoints = sorted(map(ord, set().union(*texts)))
     return subset_font_file(fonts.primary("body"), codepoints)
