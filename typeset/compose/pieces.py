@@ -67,6 +67,12 @@ def prepare(runs: list[StyledRun], fonts: FontSet, rules: TextRules, indent: flo
     return pieces
 
 
+def clear_cache() -> None:
+    """Forget every prepared paragraph (a benchmark times composition from the glyphs up;
+    the glyph caches of shaping stay)."""
+    _CACHE.clear()
+
+
 def _prepare(runs: list[StyledRun], fonts: FontSet, rules: TextRules, indent: float
              ) -> list[Piece | None]:
     glyphs = shape_runs(runs, fonts)

@@ -89,8 +89,16 @@ def shape_runs(runs: list[StyledRun], fonts: FontSet) -> list[Glyph | None]:
 
 def _shape_piece(text: str, cache: _RunCache, out: list) -> None:
     single = cache.single
+    # Most pieces hold only characters met before: one lookup each, at C speed. Latin
+    # characters are never in `single` (words are shaped as units), so the known prefix is
+    # exactly what the loop below would have produced.
+    known = list(map(single.get, text))
+    if None not in known:
+        out.extend(known)
+        return
+    i = known.index(None)
+    out.extend(known[:i])
     n = len(text)
-    i = 0
     while i < n:
         g = single.get(text[i])
         if g is not None:

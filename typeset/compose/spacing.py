@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import itemgetter
 from typing import NamedTuple
 
 from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT
@@ -57,7 +56,7 @@ class GlyphMetrics(NamedTuple):
     loses at a line end (a closing mark's trailing blank, a space); `start_cut`/`start_shift`
     what an opening bracket loses at a line start and where its origin then sits; `kind` and
     `han` are the glyph's. A NamedTuple so that a piece's metrics split into columns with
-    `itemgetter` at C speed."""
+    `zip` at C speed."""
 
     width: float
     shift: float
@@ -74,7 +73,6 @@ class GlyphMetrics(NamedTuple):
 
 
 _METRICS: dict[str, dict[Glyph, GlyphMetrics]] = {s: {} for s in STYLES}
-_COLUMNS = [itemgetter(k) for k in range(len(GlyphMetrics._fields))]
 
 
 def glyph_metrics(g: Glyph, style: str) -> GlyphMetrics:
@@ -152,14 +150,15 @@ class Spacing:
 
 def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: float
                   ) -> Spacing:
-    """The Spacing of `glyphs` (gap classes from breaks.gap_classes) under `style`."""
+    """The Spacing of `glyphs` (a non-empty piece; gap classes from breaks.gap_classes)
+    under `style`."""
     if style not in STYLES:
         raise ValueError(f"unknown punctuation style {style!r}; use one of {', '.join(STYLES)}")
     n = len(glyphs)
     table = _METRICS[style]
     metrics = [table.get(g) or glyph_metrics(g, style) for g in glyphs]
     (width, shift, shrink, tier, stretch, end_cut, start_cut, start_shift, end_shrink_loss,
-     end_stretch_loss, kinds, hans) = [list(map(column, metrics)) for column in _COLUMNS]
+     end_stretch_loss, kinds, hans) = map(list, zip(*metrics))
     if style in ("quanjiao", "kaiming"):
         _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
                            end_shrink_loss)
