@@ -44,6 +44,18 @@ def build_both(issue: Path, outdir: Path, **options) -> Built:
 
 
 @pytest.fixture(scope="session")
+def sample_path() -> Path:
+    """The bundled sample issue (structured dialect)."""
+    return SAMPLE_ISSUE
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The bundled seed (raw extracted newspaper text, unchanged)."""
+    return SEED_ISSUE
+
+
+@pytest.fixture(scope="session")
 def sample_build(tmp_path_factory) -> Built:
     """The bundled sample issue (8 pages, 71 articles) built once."""
     return build_both(SAMPLE_ISSUE, tmp_path_factory.mktemp("sample"))

@@ -15,20 +15,8 @@ from typeset.model import (Byline, Figure, Issue, ListBlock, Paragraph, Quote, S
                            Table)
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "issues" / "sample" / "issue.md"
-SEED = REPO / "issues" / "seed" / "000_aa1f4288eca920ee.txt"
 FIXTURES = REPO / "tests" / "fixtures" / "ingest"
 ISSUETEXT = REPO.parent / "shared" / "tools" / "issuetext.py"
-
-
-@pytest.fixture(scope="session")
-def sample_path() -> Path:
-    return SAMPLE
-
-
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    return SEED
 
 
 @pytest.fixture(scope="session")
@@ -37,13 +25,13 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def sample() -> Issue:
-    return load_issue(SAMPLE)
+def sample(sample_path: Path) -> Issue:
+    return load_issue(sample_path)
 
 
 @pytest.fixture(scope="session")
-def seed() -> Issue:
-    return load_issue(SEED)
+def seed(seed_path: Path) -> Issue:
+    return load_issue(seed_path)
 
 
 @pytest.fixture(scope="session")

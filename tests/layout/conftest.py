@@ -11,9 +11,6 @@ from typeset.config import LayoutConfig, load_layout
 from typeset.fonts import FontSet, load_fonts
 from typeset.model import Article, Issue, Masthead, Page, Paragraph, Source, Text
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "issues" / "sample" / "issue.md"
-SEED = REPO / "issues" / "seed" / "000_aa1f4288eca920ee.txt"
 
 # One sentence of ordinary copy (30 Han characters with punctuation).
 SENTENCE = "江城市今年新建改建社区食堂三百一十二个，嵌入式养老服务站二百零七个。"
@@ -46,16 +43,6 @@ def _issue(pages: dict[int, list[Article]], *, paged: bool = True) -> Issue:
     return Issue(Masthead("测试日报", date_text="2026年11月20日", weekday="星期五"),
                  [Page(n, "要闻", "编辑", arts) for n, arts in sorted(pages.items())],
                  Path("test.md"), paged=paged)
-
-
-@pytest.fixture(scope="session")
-def sample_path() -> Path:
-    return SAMPLE
-
-
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    return SEED
 
 
 @pytest.fixture(scope="session")
