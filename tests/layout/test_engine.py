@@ -149,3 +149,24 @@ def test_no_two_headlines_stand_side_by_side_unless_one_is_boxed(sample_made, cf
     assert unboxed_tombstones(mu, cfg.page.gutter) == []
     seed = make_up(load_issue(seed_path), cfg, fonts)
     assert unboxed_tombstones(seed, cfg.page.gutter) == []
+
+
+def unbalanced_bands(mu) -> list[tuple[str, int, tuple[int, ...]]]:
+    """Bands of a module whose columns are not balanced: a column but the last ending
+    above the others, or the last more than one line short."""
+    out = []
+    for p in mu.placements:
+        for feet in p.bands:
+            top = max(feet)
+            if any(f != top for f in feet[:-1]) or feet[-1] < top - 1:
+                out.append((p.headline, p.page, feet))
+    return out
+
+
+def test_every_band_of_every_module_is_balanced_in_the_sample_and_the_seed(
+        sample_made, cfg, fonts, seed_path):
+    _, mu = sample_made
+    assert all(p.bands for p in mu.placements)
+    assert unbalanced_bands(mu) == []
+    seed = make_up(load_issue(seed_path), cfg, fonts)
+    assert unbalanced_bands(seed) == []

@@ -75,3 +75,26 @@ def test_a_table_stands_after_the_text_before_it_and_before_the_text_after_it(cf
     assert len(before) + len(after) == len(plan.columns)  # no column runs across the table
     assert before and max(r.foot for r in before) < box.row
     assert after and min(r.row for r in after) >= box.row + box.rows
+
+
+def test_a_module_with_several_short_columns_is_balanced_by_longer_paragraphs(cfg, fonts,
+                                                                             article):
+    """Paragraphs set a line longer leave only the last column short, by one line at most;
+    the module keeps its depth and every line of its text, in order."""
+    planner = Planner(cfg, fonts, None)
+    for paragraphs in range(3, 16):
+        art = article("社区食堂覆盖全市", paragraphs, 2 + paragraphs % 3)
+        copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
+        plan = planner.plan(Piece(copy), 5)
+        if plan.short_bands():
+            break
+    assert plan.short_bands(), "no fixture module with short columns"
+    fixed = planner.balanced(plan)
+    assert fixed.short_bands() == [] and fixed.depth == plan.depth
+    counts = sorted((r.b - r.a for r in fixed.columns), reverse=True)
+    assert counts[-1] >= counts[0] - 1 and counts[:-1] == [counts[0]] * (len(counts) - 1)
+
+    def text(units):
+        return "".join(pl.line.text for u in units for pl in u.lines)
+    assert text(fixed.units) == text(plan.units)
+    assert sorted((r.a, r.b) for r in fixed.columns)[-1][1] == len(fixed.units)

@@ -78,13 +78,14 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
                 page.rules.append(r)
         for pl in ins.caption:
             page.lines.append(TextLine(x + pl.dx, y + ins.rows * pitch + pl.baseline, pl.line))
-    units = piece.units
+    units = plan.units
     if len(piece.copy.articles) > 1:  # briefs: a bookmark at each one's run-in headline
         for art, first in zip(piece.copy.articles, piece.copy.starts):
+            at = plan.index_of(first - piece.start)
             for run in plan.columns:
-                if art.headline and run.a <= first - piece.start < run.b:
+                if art.headline and run.a <= at < run.b:
                     page.outline.append(OutlineEntry(
-                        art.headline, y0 + (run.row + first - piece.start - run.a) * pitch))
+                        art.headline, y0 + (run.row + at - run.a) * pitch))
     jump_at = (0.0, 0.0)
     base = grid_baseline(cfg, cfg.grid.body_size)
     for run in plan.columns:

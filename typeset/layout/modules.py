@@ -14,16 +14,23 @@ from functools import lru_cache
 
 from ..config import LayoutConfig
 from ..fonts import FontSet
-from ..model import Article, Source, Table
+from ..model import Article, Paragraph, Source, Table
 from .headlines import HeadlineGroup, Rank, headline_group
 from .inserts import Photo, TableSet, caption_lines, set_table, table_min_width
-from .units import PlacedLine, Unit
+from .units import PlacedLine, Unit, block_units
 
 # A jump line and a continuation's "上接" line are composed after placement, when the page
 # numbers are known; this stands in for the longest one while measuring (one numeral).
 JUMP_PLACEHOLDER = "八"
 # Modules this narrow (columns) set every headline but the lead's at the small rank's size.
 NARROW = 2
+MAX_AIR = 2  # extra rows a headline group may take
+# A paragraph this long (lines) may be set two lines longer or shorter to balance columns.
+TWO_LINES_FROM = 6
+BALANCE_TRIES = 4  # orders of a band's paragraphs tried to balance its columns
+# Marks whose em box is half blank on the gutter's side at a line's end or start.
+CLOSING_MARKS = "、，。；：！？”’）》」』〉】"
+OPENING_MARKS = "“‘（《「『〈【"
 
 
 @dataclass(eq=False)
@@ -118,6 +125,7 @@ class ColumnRun:
     row: int
     a: int
     b: int
+    band: int = 0  # the band it belongs to (0: the first, above any insert)
 
     @property
     def foot(self) -> int:
@@ -143,6 +151,12 @@ class ModulePlan:
     columns: tuple[ColumnRun, ...]
     photo: tuple[int, int]  # the first photo's (columns, rows); (0, 0) without one
     blank: int = 0  # row·columns of the body bands left white (short columns, beside photos)
+    compact: bool = False  # the headline at its rank's smallest size
+    # The body lines it sets when some paragraphs were set a line longer to balance its
+    # columns (None: the piece's own units), and those paragraphs as (index in the piece's
+    # units of the unit after the paragraph, lines added).
+    body: tuple[Unit, ...] | None = None
+    grown: tuple[tuple[int, int], ...] = ()
 
     @property
     def photo_rows(self) -> int:
@@ -153,6 +167,34 @@ class ModulePlan:
     def lines(self) -> int:
         """Body lines set."""
         return sum(r.b - r.a for r in self.columns)
+
+    @property
+    def units(self) -> list[Unit]:
+        """The body units it sets (ColumnRun a, b index them)."""
+        return list(self.body) if self.body is not None else self.piece.units
+
+    def index_of(self, unit: int) -> int:
+        """Where unit `unit` of the piece's own units stands in `units`."""
+        return unit + sum(d for end, d in self.grown if end <= unit)
+
+    @property
+    def feet(self) -> tuple[tuple[int, ...], ...]:
+        """Per band, left to right, the row under each column's last line."""
+        return tuple(tuple(r.foot for r in self.columns if r.band == band)
+                     for band in sorted({r.band for r in self.columns}))
+
+    def short_bands(self) -> list[int]:
+        """Bands not balanced: a column but the last short, or the last short by more than
+        one line."""
+        return [band for band, feet in zip(sorted({r.band for r in self.columns}), self.feet)
+                if not balanced_feet(feet)]
+
+
+def balanced_feet(feet: tuple[int, ...]) -> bool:
+    """Do columns ending at these rows read as balanced: all but the last equal, the last
+    at most one line shorter?"""
+    top = max(feet)
+    return all(f == top for f in feet[:-1]) and feet[-1] >= top - 1
 
 
 def photo_columns(span: int, cfg: LayoutConfig) -> int:
@@ -176,6 +218,9 @@ class Planner:
         self._plans: dict = {}
         self._photo_options: dict = {}
         self._display: dict = {}
+        self._spans: dict = {}
+        self._natural: dict = {}
+        self._loose_units: dict = {}
 
     def head(self, piece: Piece, span: int, repeat: str = "", compact: bool = False
              ) -> HeadlineGroup:
@@ -257,9 +302,14 @@ class Planner:
         """The first photo uncropped at `columns` (default: the widest it takes at `span`)."""
         if not piece.first or not piece.copy.photos:
             return (0, 0)
-        pc = columns or max(c for c, _ in self.photo_options(piece, span))
-        return (pc, round(self.cfg.page.span_width(pc) * piece.copy.photos[0].ratio
-                          / self.cfg.grid.pitch))
+        key = (id(piece.copy), span, columns)
+        hit = self._natural.get(key)
+        if hit is None:
+            pc = columns or max(c for c, _ in self.photo_options(piece, span))
+            hit = self._natural[key] = (pc, round(self.cfg.page.span_width(pc)
+                                                  * piece.copy.photos[0].ratio
+                                                  / self.cfg.grid.pitch))
+        return hit
 
     def plan(self, piece: Piece, span: int, photo: tuple[int, int] = (0, 0), air: int = 0,
              compact: bool = False) -> ModulePlan:
@@ -279,34 +329,165 @@ class Planner:
             self._plans[key] = hit
         return hit
 
-    def _plan(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool
+    def balanced(self, plan: ModulePlan) -> ModulePlan:
+        """The plan with its columns balanced: only the last column of a band short, by at
+        most one line. A band's paragraphs are set a line longer (those whose last line is
+        fullest first) until it is; when they cannot be, the last band's paragraphs are set
+        a line shorter (shortest last line first) until its columns are full a row higher,
+        and that row goes to the headline group's air. The module's depth stays. Of the
+        ways tried, the first that sets no more lines across a gutter from each other (see
+        facing_marks) than the plan wins, else the one that sets fewest. The plan itself is
+        returned when it is balanced or cannot be."""
+        short = plan.short_bands()
+        if not short or plan.body is not None:
+            return plan
+        before = facing_marks(plan)
+        best: ModulePlan | None = None
+        for turn in range(BALANCE_TRIES):
+            out = self._rebalanced(plan, short, turn)
+            if out is None:
+                continue
+            if facing_marks(out) <= before:
+                return out
+            if best is None or facing_marks(out) < facing_marks(best):
+                best = out
+        return best or plan
+
+    def _rebalanced(self, plan: ModulePlan, short: list[int], turn: int) -> ModulePlan | None:
+        """balanced(), trying each band's paragraphs from the `turn`-th in order."""
+        piece = plan.piece
+        units = piece.units
+        last = max(r.band for r in plan.columns)
+        changes: dict[int, list[Unit]] = {}  # first unit of a paragraph → its new setting
+        air = plan.air
+        for band in short:
+            runs = [r for r in plan.columns if r.band == band]
+            top = max(r.foot for r in runs)
+            missing = sum(top - r.foot for r in runs)
+            lo, hi = min(r.a for r in runs), max(r.b for r in runs)
+            paras = [p for p in self._paragraphs(piece) if lo <= p[0] and p[1] <= hi]
+            paras.sort(key=lambda p: -units[p[1] - 1].lines[0].line.width)
+            if turn >= max(1, len(paras)):
+                return None
+            paras = paras[turn:] + paras[:turn]
+            found = self._reset(piece, paras, missing - 1, 1)
+            if found is None and band == last and air < MAX_AIR:
+                found = self._reset(piece, paras[::-1], len(runs) - missing, -1)
+                air += found is not None
+            changes.update(found or {})
+        if not changes:
+            return None
+        body: list[Unit] = []
+        grown = []
+        k = 0
+        while k < len(units):
+            if k in changes:
+                new = changes[k]
+                end = next(b for a, b, _, _ in self._paragraphs(piece) if a == k)
+                body += new
+                grown.append((end, len(new) - (end - k)))
+                k = end
+            else:
+                body.append(units[k])
+                k += 1
+        base = self._plan(piece, plan.span, plan.photo, plan.compact, body, tuple(grown))
+        out = replace(base, depth=base.depth + air, air=air, inserts=tuple(
+            replace(i, row=i.row + air) for i in base.inserts), columns=tuple(
+            replace(r, row=r.row + air) for r in base.columns))
+        moved = air - plan.air
+        if out.depth != plan.depth or [i.row for i in out.inserts] != \
+                [i.row + moved for i in plan.inserts] or len(out.short_bands()) >= len(short):
+            return None
+        return out
+
+    def _reset(self, piece: Piece, paras: list[tuple[int, int, int, int]], lines: int,
+               looseness: int) -> dict[int, list[Unit]] | None:
+        """`lines` lines more (`looseness` 1) or fewer (−1) from the paragraphs, tried in
+        order, each a line longer or shorter, and if that is not enough, paragraphs of
+        TWO_LINES_FROM lines or more by two; as first unit → new units, None when they do not
+        give that many."""
+        out: dict[int, list[Unit]] = {}
+        gain: dict[int, int] = {}
+        for step in (1, 2):
+            for a, b, art, n in paras:
+                more = step - gain.get(a, 0)
+                if sum(gain.values()) + more > lines or (step == 2 and b - a < TWO_LINES_FROM):
+                    continue
+                units = self._loose(piece.copy, art, n, step * looseness)
+                if len(units) == b - a + step * looseness:
+                    out[a], gain[a] = units, step
+            if sum(gain.values()) == lines:
+                return out
+        return None
+
+    def _paragraphs(self, piece: Piece) -> list[tuple[int, int, int, int]]:
+        """The paragraphs wholly in the piece: (first unit, one past the last, in the
+        piece's units; the article's index in the copy; the block's index in it)."""
+        copy = piece.copy
+        key = id(copy)
+        spans = self._spans.get(key)
+        if spans is None:
+            spans = []
+            bounds = list(copy.starts) + [len(copy.body)]
+            for art in range(len(copy.articles)):
+                k = bounds[art]
+                while k < bounds[art + 1]:
+                    n = copy.body[k].block
+                    end = k
+                    while end < bounds[art + 1] and copy.body[end].block == n:
+                        end += 1
+                    if n >= 0 and isinstance(copy.articles[art].blocks[n], Paragraph):
+                        spans.append((k, end, art, n))
+                    k = end
+            self._spans[key] = spans
+        return [(a - piece.start, b - piece.start, art, n) for a, b, art, n in spans
+                if piece.start <= a and b <= piece.stop]
+
+    def _loose(self, copy: Copy, art: int, n: int, looseness: int) -> list[Unit]:
+        """Block `n` of the copy's article `art` set `looseness` lines longer (when it can
+        be)."""
+        key = (id(copy), art, n, looseness)
+        hit = self._loose_units.get(key)
+        if hit is None:
+            hit = self._loose_units[key] = block_units(
+                copy.articles[art], n, self.cfg, self.fonts, self.missing,
+                run_in=len(copy.articles) > 1, looseness=looseness)
+        return hit
+
+    def _plan(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool,
+              body: list[Unit] | None = None, grown: tuple[tuple[int, int], ...] = ()
               ) -> ModulePlan:
+        """The plan at air 0; `body` (with `grown`, see ModulePlan) replaces the piece's
+        units."""
         copy = piece.copy
         head = self.head(piece, span, compact=compact)
         inserts: list[InsertBox] = []
         runs: list[ColumnRun] = []
         blank = 0
         starts = [head.rows] * span
-        pos = piece.start  # next body unit to set
+        units = body if body is not None else piece.units
+        stop = len(units)
+        pos = 0  # next body unit to set (in units)
         if piece.first and copy.photos and not photo[0]:
             photo = self.natural_photo(piece, span)
-        keeps = [u.keep_with_next for u in copy.body]
+        keeps = [u.keep_with_next for u in units]
+        bands = 0
 
         def band(stop: int, jump: bool = False) -> int:
             """Set units [pos, stop) (and the jump line) in balanced columns from `starts`;
             return the band's foot."""
-            nonlocal blank
+            nonlocal blank, bands
             n = stop - pos + (1 if jump else 0)
             depth, cols = balance(n, starts, keeps[pos:stop] + ([False] if jump else []))
-            off = pos - piece.start
             for j, (row, a, b) in enumerate(cols):
                 if b > a:
-                    runs.append(ColumnRun(j, row, a + off, b + off))
+                    runs.append(ColumnRun(j, row, a + pos, b + pos, bands))
                 blank += max(0, depth - row - (b - a))
+            bands += 1
             return depth
 
         for at, kind, k in (copy.places if piece.first else ()):
-            at = min(max(at, pos), piece.stop)
+            at = min(max(at + sum(d for end, d in grown if end <= at), pos), stop)
             ruled = at > pos
             if ruled:  # the text before the insert, then a white row with a rule
                 top = band(at) + 1
@@ -325,9 +506,10 @@ class Planner:
             inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap,
                                      rule_over=ruled))
             starts = [top + rows + len(cap)] * pc + [top] * (span - pc)
-        depth = band(piece.stop, piece.jumps)
+        depth = band(stop, piece.jumps)
         return ModulePlan(piece, span, depth, head, 0, tuple(inserts), tuple(runs),
-                          photo if copy.photos and piece.first else (0, 0), blank)
+                          photo if copy.photos and piece.first else (0, 0), blank, compact,
+                          tuple(body) if body is not None else None, grown)
 
 
 @lru_cache(maxsize=65536)
@@ -350,6 +532,25 @@ def balance(n: int, starts: list[int], keeps: list[bool]
     one line; a keep-with-next unit never ends a column. A column whose start is below that
     foot (under a deep photo) stays empty. Returns (module depth, columns)."""
     return _balance_cached(n, tuple(starts), tuple(keeps))
+
+
+def facing_marks(plan: ModulePlan) -> int:
+    """Rows where a column's line ends in a pause or closing mark and the next column's
+    line on that row starts with an opening one: both marks set half an em wide, their em
+    boxes all but meet across the gutter, and text extraction (copy and paste, screen
+    readers, checkers) reads the two lines as one."""
+    units = plan.units
+    at = {(r.col, r.row + k): units[i] for r in plan.columns
+          for k, i in enumerate(range(r.a, min(r.b, len(units))))}
+    n = 0
+    for (col, row), unit in at.items():
+        right = at.get((col + 1, row))
+        if right is not None and unit.lines and right.lines:
+            ends, starts = unit.lines[-1].line.glyphs, right.lines[0].line.glyphs
+            if ends and starts and ends[-1].glyph.text in CLOSING_MARKS and \
+                    starts[0].glyph.text in OPENING_MARKS:
+                n += 1
+    return n
 
 
 def _distribute(n: int, starts: tuple[int, ...], depth: int, keeps: tuple[bool, ...]

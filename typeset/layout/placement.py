@@ -34,7 +34,7 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass, field
 
-from .modules import ModulePlan, Piece, Planner
+from .modules import MAX_AIR, ModulePlan, Piece, Planner
 
 HOLE = 1.0
 HOLE_SQ = 0.05
@@ -52,7 +52,6 @@ SLIVER = 10.0
 BLANK = 2.0
 DEEP = 0.2
 DEEP_ROWS = 55
-MAX_AIR = 2  # extra rows a headline group may take
 MIN_FRAGMENT_ROWS = 4  # a jump fragment keeps at least this many lines per column
 MIN_CONTINUATION = 8  # lines: fewer are not worth a jump
 LOCAL_SEARCH_ROUNDS = 3
@@ -120,6 +119,7 @@ class PageSolver:
         self.region = region
         self._strip_cache: dict = {}
         self._option_cache: dict = {}
+        self._costs: dict[int, float] = {}
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
         """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
@@ -168,6 +168,14 @@ class PageSolver:
                                  (False, True))
 
     def _variant_cost(self, plan: ModulePlan) -> float:
+        # Asked again for every strip and structure the plan is tried in: cached (the
+        # planner keeps every plan, so ids are not reused).
+        hit = self._costs.get(id(plan))
+        if hit is None:
+            hit = self._costs[id(plan)] = self._variant_cost_of(plan)
+        return hit
+
+    def _variant_cost_of(self, plan: ModulePlan) -> float:
         cols, rows = plan.photo
         widest, _ = self.planner.natural_photo(plan.piece, plan.span)
         _, natural = self.planner.natural_photo(plan.piece, plan.span, cols)

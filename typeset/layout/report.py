@@ -27,7 +27,8 @@ def layout_report(mu: MakeUp) -> dict:
             "page": p.page,
             "box_mm": [_mm(p.box.x), _mm(p.box.y), _mm(p.box.width), _mm(p.box.height)],
             "columns": p.columns, "lines": p.lines, "variant": p.variant,
-            "jumps_to": p.jumps_to, "continued_from": p.continued_from})
+            "jumps_to": p.jumps_to, "continued_from": p.continued_from,
+            "column_feet": [list(b) for b in p.bands]})
     return {
         "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {})}
                   for n in sorted(mu.fill)],

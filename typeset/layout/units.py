@@ -39,6 +39,7 @@ class Unit:
     rows: int
     lines: tuple[PlacedLine, ...] = ()
     keep_with_next: bool = False  # a subhead is never left alone at a column's foot
+    block: int = -1  # index in its article's blocks of the block it sets (-1: none)
 
     @property
     def chars(self) -> int:
@@ -70,10 +71,10 @@ def check_glyphs(lines: list[Line], article: Article, what: str, source: Source,
 
 
 def line_units(lines: list[Line], cfg: LayoutConfig, size: float, dx: float = 0.0,
-               keep: bool = False) -> list[Unit]:
+               keep: bool = False, block: int = -1) -> list[Unit]:
     """One one-row unit per line, baseline on the grid."""
     base = grid_baseline(cfg, size)
-    return [Unit(1, (PlacedLine(dx, base, line),), keep) for line in lines]
+    return [Unit(1, (PlacedLine(dx, base, line),), keep, block) for line in lines]
 
 
 def paragraph_runs(p: Paragraph, role: str, size: float, byline_size: float) -> list[StyledRun]:
@@ -102,21 +103,30 @@ def body_units(article: Article, cfg: LayoutConfig, fonts: FontSet,
     `places`: when a list, receives for each photo and table (in copy order) the index of
     the unit it stands before, so that the module sets it where the copy has it.
     """
-    width = cfg.page.column_width
     units: list[Unit] = []
-    first = True
-    for n, block in enumerate(article.blocks, 1):
+    for n, block in enumerate(article.blocks):
         if isinstance(block, (Figure, Table)):
             if places is not None:
                 places.append(len(units))
             continue
-        head = article.headline if run_in and first and article.headline else None
-        lines, size, dx, keep = _block_lines(block, width, cfg, fonts, head, looseness)
-        first = False
-        check_glyphs(lines, article, f"block {n} ({type(block).__name__.lower()})",
-                     block.source, missing)
-        units.extend(line_units(lines, cfg, size, dx, keep))
+        units += block_units(article, n, cfg, fonts, missing, run_in=run_in,
+                             looseness=looseness)
     return units
+
+
+def block_units(article: Article, n: int, cfg: LayoutConfig, fonts: FontSet,
+                missing: list[str] | None, *, run_in: bool = False, looseness: int = 0
+                ) -> list[Unit]:
+    """The units of the article's text block `n` as body_units sets them (`looseness` on a
+    paragraph: one line shorter or longer where it can be)."""
+    block = article.blocks[n]
+    first = next(k for k, b in enumerate(article.blocks) if not isinstance(b, (Figure, Table)))
+    head = article.headline if run_in and n == first and article.headline else None
+    lines, size, dx, keep = _block_lines(block, cfg.page.column_width, cfg, fonts, head,
+                                         looseness)
+    check_glyphs(lines, article, f"block {n + 1} ({type(block).__name__.lower()})",
+                 block.source, missing)
+    return line_units(lines, cfg, size, dx, keep, n)
 
 
 def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in: str | None,
