@@ -132,6 +132,9 @@ class PhotoSpec:
     max_columns: int
     dpi: int
     jpeg_quality: int
+    # The narrowest a photo is set: a photo with too few pixels for it is still set this
+    # wide (the print run warns about its resolution; it is never upsampled).
+    min_columns: int = 2
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,8 @@ def _build(d: dict, path: Path) -> LayoutConfig:
                                      float(rh["rule_pt"])),
         rules=Rules(float(d["rules"]["hairline_pt"]), float(d["rules"]["heavy_pt"])),
         photo=PhotoSpec(int(d["photo"]["max_columns"]), int(d["photo"]["dpi"]),
-                        int(d["photo"]["jpeg_quality"])),
+                        int(d["photo"]["jpeg_quality"]),
+                        int(d["photo"].get("min_columns", 2))),
         source=path,
         printing=_print_spec(d.get("print", {}), path),
     )

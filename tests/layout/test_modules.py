@@ -98,3 +98,29 @@ def test_a_module_with_several_short_columns_is_balanced_by_longer_paragraphs(cf
         return "".join(pl.line.text for u in units for pl in u.lines)
     assert text(fixed.units) == text(plan.units)
     assert sorted((r.a, r.b) for r in fixed.columns)[-1][1] == len(fixed.units)
+
+
+def test_a_photo_with_too_few_pixels_for_two_columns_is_offered_at_two(cfg, fonts, article):
+    """brick.jpg (512 px) is under 170 ppi at two columns: it is still offered there, at
+    no taller a crop than its width allows, and at one column only as the fallback the
+    fitness function charges for."""
+    from pathlib import Path
+
+    from typeset.layout.inserts import photos_of
+    from typeset.model import Figure
+
+    from dataclasses import replace
+
+    cfg = replace(cfg, photo=replace(cfg.photo, min_columns=2))
+    image = Path(__file__).resolve().parents[2] / "issues" / "sample" / "images" / "brick.jpg"
+    art = article("太平街青砖老路焕新归来", 4)
+    art.blocks.append(Figure(image, "青砖路面。", "本报记者 摄", Source("test.md", 1)))
+    photos = photos_of(art)
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), photos, [], [0])
+    options = Planner(cfg, fonts, None).photo_options(Piece(copy), 4)
+    g, pitch = cfg.page, cfg.grid.pitch
+    two = [(c, r) for c, r in options if c == cfg.photo.min_columns]
+    assert two and not any(photos[0].sharp(g.span_width(c), r * pitch, 170) for c, r in two)
+    width_ppi = photos[0].pixels[0] / (g.span_width(2) / 72)
+    assert all(photos[0].ppi(g.span_width(c), r * pitch) >= width_ppi - 1e-6 for c, r in two)
+    assert {c for c, _ in options} == {1, 2}

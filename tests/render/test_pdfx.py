@@ -4,6 +4,7 @@ extractable; crop marks, CMYK photos and PDF/X-4 on a one-article issue."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -71,9 +72,21 @@ def layout_with(tmp_path: Path, **print_settings) -> str:
 
 
 def test_our_pdf_passes_preflight_as_pdf_x1a(built):
+    """It passes; its only warnings are photos under 170 ppi at their placed size (a photo
+    with too few pixels for the layout's narrowest photo width), and the run names exactly
+    those — the file and its ppi — as preflight finds them in the PDF."""
     report = preflight(built.pdf, "x1a")
     assert report.passed, report.text(str(built.pdf))
-    assert report.warnings == []
+    assert all(f.rule == "resolution" for f in report.warnings), report.text(str(built.pdf))
+    found = sorted((f.page, int(re.search(r"(\d+) ppi", f.message)[1]))
+                   for f in report.warnings for _ in range(f.count))
+    named = [re.fullmatch(r"page (\d+): photo (\S+) has (\d+) ppi at its placed size .*", w)
+             for w in built.result.warnings if "ppi at its placed size" in w]
+    assert all(m is not None for m in named)
+    assert all((built.issue.parent / "images" / m[2]).is_file() for m in named)
+    warned = sorted((int(m[1]), int(m[3])) for m in named)
+    assert [p for p, _ in warned] == [p for p, _ in found]
+    assert all(abs(a - b) <= 1 and a < 170 for (_, a), (_, b) in zip(warned, found))
 
 
 def test_boxes_are_the_trim_the_bleed_and_a_sheet_as_large_as_the_bleed(built):

@@ -37,13 +37,17 @@ class Photo:
         high = max(low, round(natural * CROP_RANGE[1]))
         return range(low, high + 1)
 
-    def sharp(self, width: float, height: float, min_ppi: float) -> bool:
-        """Does the photo keep `min_ppi` in a box this size (it is cropped, never
-        upsampled)? A missing photo's frame always does."""
+    def ppi(self, width: float, height: float) -> float:
+        """Its effective resolution filling a box this size in points (cropped to it, never
+        upsampled); infinite for a missing photo's frame."""
         w_px, h_px = self.pixels
         if not w_px:
-            return True
-        return min(w_px / (width / 72), h_px / (height / 72)) >= min_ppi
+            return float("inf")
+        return min(w_px / (width / 72), h_px / (height / 72))
+
+    def sharp(self, width: float, height: float, min_ppi: float) -> bool:
+        """Does the photo keep `min_ppi` in a box this size?"""
+        return self.ppi(width, height) >= min_ppi
 
 
 def photos_of(article: Article) -> list[Photo]:

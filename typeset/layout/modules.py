@@ -198,11 +198,11 @@ def balanced_feet(feet: tuple[int, ...]) -> bool:
 
 
 def photo_columns(span: int, cfg: LayoutConfig) -> int:
-    """How many columns a photo takes in a module `span` wide (2–max, never all of a wide
-    module, so that text runs beside it)."""
+    """How many columns a photo takes at most in a module `span` wide (min–max columns,
+    never all of a wide module, so that text runs beside it)."""
     if span <= cfg.photo.max_columns:
         return span
-    return max(2, min(cfg.photo.max_columns, span - 2))
+    return max(cfg.photo.min_columns, min(cfg.photo.max_columns, span - 2))
 
 
 class Planner:
@@ -269,8 +269,8 @@ class Planner:
         return hit
 
     def photo_options(self, piece: Piece, span: int) -> list[tuple[int, int]]:
-        """The (columns, rows) the piece's first photo may take at `span` — 2 columns up to
-        photo_columns(span), cropped within CROP_RANGE; [(0, 0)] without a photo."""
+        """The (columns, rows) the piece's first photo may take at `span` — min_columns up
+        to photo_columns(span), cropped within CROP_RANGE; [(0, 0)] without a photo."""
         if not piece.first or not piece.copy.photos:
             return [(0, 0)]
         key = (id(piece.copy), span)
@@ -287,16 +287,25 @@ class Planner:
             return [(pc, rows) for pc in columns
                     for rows in photo.rows_range(g.span_width(pc), self.cfg)]
 
-        every = sizes(range(min(2, span), photo_columns(span, self.cfg) + 1))
-        # Never so large that the photo falls under the print's minimum resolution: a photo
-        # too small for two columns takes one, and one too small even for that its
-        # smallest size.
-        for options in (every, sizes(range(1, 2))):
-            sharp = [(pc, rows) for pc, rows in options
-                     if photo.sharp(g.span_width(pc), rows * pitch, ppi)]
-            if sharp:
-                return sharp
-        return [min(every)]
+        narrowest = min(self.cfg.photo.min_columns, span)
+        every = sizes(range(narrowest, photo_columns(span, self.cfg) + 1))
+        # Never so large that the photo falls under the print's minimum resolution. A photo
+        # too small even for the narrowest width is set that wide all the same, cropped no
+        # taller than keeps the resolution its width allows (the print run reports it; it
+        # is never upsampled) — or, where the page's copy would not fit otherwise, at one
+        # column (the fitness function charges UNDERSIZE for that).
+        sharp = [(pc, rows) for pc, rows in every
+                 if photo.sharp(g.span_width(pc), rows * pitch, ppi)]
+        if sharp:
+            return sharp
+        narrow = [(pc, rows) for pc, rows in every if pc == narrowest]
+        if narrowest > 1:
+            narrow += [(pc, rows) for pc, rows in sizes(range(1, 2))
+                       if photo.sharp(g.span_width(pc), rows * pitch, ppi)]
+        best = {pc: max(photo.ppi(g.span_width(pc), rows * pitch) for c, rows in narrow
+                        if c == pc) for pc, _ in narrow}
+        return [(pc, rows) for pc, rows in narrow
+                if photo.ppi(g.span_width(pc), rows * pitch) >= best[pc] - 1e-6]
 
     def natural_photo(self, piece: Piece, span: int, columns: int = 0) -> tuple[int, int]:
         """The first photo uncropped at `columns` (default: the widest it takes at `span`)."""

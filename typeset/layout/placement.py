@@ -17,6 +17,8 @@ reports its terms per page):
          + AIR·Σ headline air                    (extra rows × span in headline groups)
          + CROP·Σ |photo depth − natural depth|   (rows)
          + PHOTO_NARROW·Σ columns a photo is narrower than it could be
+         + UNDERSIZE·photos under the layout's min_columns (too few pixels for it, and the
+                     page's copy would not fit with it that wide)
          + COMPACT·Σ span of headlines set at their rank's smaller size
          + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page)
          + PUSHED·pieces pushed to a later page
@@ -41,6 +43,7 @@ HOLE_SQ = 0.05
 AIR = 0.6
 CROP = 0.5
 PHOTO_NARROW = 4.0
+UNDERSIZE = 5.0
 COMPACT = 1.0
 JUMP = 60.0
 JUMP_LINE = 0.5
@@ -181,8 +184,9 @@ class PageSolver:
         _, natural = self.planner.natural_photo(plan.piece, plan.span, cols)
         compact = COMPACT * plan.span if plan.head.size < self.planner.head(
             plan.piece, plan.span).size else 0.0
+        under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
-                + PHOTO_NARROW * (widest - cols) + compact)
+                + PHOTO_NARROW * (widest - cols) + compact + under)
 
     def _greedy(self, rest: list[Piece], parts: tuple[int, ...], m: int, lead: ModulePlan,
                 lead_cont: Piece | None):
