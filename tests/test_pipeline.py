@@ -44,7 +44,9 @@ def test_the_sample_reports_8_pages_and_71_articles_per_output(sample_build):
     for output in outputs.values():
         assert output.path.stat().st_size == output.bytes
         assert output.fonts >= 1
-    assert sample_build.result.warnings == []
+    # The sample's photos are small (scikit-image's samples); the only thing a run may warn
+    # about is a photo under 170 ppi at its placed size, never upsampled.
+    assert all("ppi" in w for w in sample_build.result.warnings), sample_build.result.warnings
 
 
 def test_only_the_asked_format_is_written(tiny_issue, tmp_path):
