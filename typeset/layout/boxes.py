@@ -13,11 +13,17 @@ from ..compose import Line
 
 @dataclass(frozen=True)
 class TextLine:
-    """A composed line whose left edge is at `x` and baseline at `baseline`."""
+    """A composed line whose left edge is at `x` and baseline at `baseline` (on the page, or
+    relative to the unit or module that holds it while the layout is worked out)."""
 
     x: float
     baseline: float
     line: Line
+
+    def moved(self, dx: float, dy: float) -> TextLine:
+        """The same line shifted by (dx, dy): a line placed inside a unit or module, moved
+        to where that unit stands on the page."""
+        return TextLine(self.x + dx, self.baseline + dy, self.line)
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
     head = planner.head(piece, plan.span, repeat) if repeat else plan.head
     shift = plan.air * pitch / 2
     for pl in head.lines:
-        page.lines.append(TextLine(x0 + pl.dx, y0 + shift + pl.baseline, pl.line))
+        page.lines.append(pl.moved(x0, y0 + shift))
     if head.banner_rule is not None:
         y = y0 + shift + head.banner_rule
         page.rules.append(Rule(x0, y, x0 + box.width, y, cfg.rules.heavy))
@@ -65,7 +65,7 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
                                    cfg.rules.hairline))
         if ins.table is not None:
             for pl in ins.table.lines:
-                page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+                page.lines.append(pl.moved(x, y))
             for a, b, c, d in ins.table.rules:
                 page.rules.append(Rule(x + a, y + b, x + c, y + d, cfg.rules.hairline))
             continue
@@ -77,7 +77,7 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
             for r in _frame(x, y + pitch / 6, w, h - pitch / 6, cfg.rules.hairline):
                 page.rules.append(r)
         for pl in ins.caption:
-            page.lines.append(TextLine(x + pl.dx, y + ins.rows * pitch + pl.baseline, pl.line))
+            page.lines.append(pl.moved(x, y + ins.rows * pitch))
     units = plan.units
     if len(piece.copy.articles) > 1:  # briefs: a bookmark at each one's run-in headline
         for art, first in zip(piece.copy.articles, piece.copy.starts):
@@ -94,7 +94,7 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
             y = y0 + (run.row + k - run.a) * pitch
             if k < len(units):
                 for pl in units[k].lines:
-                    page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+                    page.lines.append(pl.moved(x, y))
             elif jump_text:
                 line = compose_paragraph([StyledRun(jump_text, "furniture", cfg.grid.body_size)],
                                          g.column_width, fonts, cfg.text, align="right")[0]

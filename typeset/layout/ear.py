@@ -12,7 +12,8 @@ from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article, Paragraph, Text
 from .furniture import chinese_numeral
-from .units import PlacedLine, check_glyphs, display_lines, grid_baseline, paragraph_runs
+from .boxes import TextLine
+from .units import check_glyphs, display_lines, grid_baseline, paragraph_runs
 
 # "详见四版", "详见第4版": the page a teaser points at.
 SEE_PAGE = re.compile(r"(详见第?)([〇一二三四五六七八九十\d]+)(版)")
@@ -54,7 +55,7 @@ class EarItem:
     """One teaser (or index line) in the ear: its lines relative to the ear's top-left, the
     rows it spans, and the article index it links to (None: no link)."""
 
-    lines: tuple[PlacedLine, ...]
+    lines: tuple[TextLine, ...]
     row: int
     rows: int
     target: int | None
@@ -67,7 +68,7 @@ class Ear:
 
     items: tuple[EarItem, ...]
     rows: int
-    banner: tuple[PlacedLine, ...]
+    banner: tuple[TextLine, ...]
 
 
 def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg: LayoutConfig,
@@ -79,13 +80,13 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     pad = cfg.grid.body_size  # inner margin of the boxed ear
     inner = width - 2 * pad
     banner_text = next((t.banner for t in teasers if t.banner), None)
-    banner: tuple[PlacedLine, ...] = ()
+    banner: tuple[TextLine, ...] = ()
     row = 1  # a row of air under the box's top rule
     if banner_text:
         placed, height = display_lines([(StyledRun(banner_text, "kicker", s.subtitle), "left")],
                                        inner, cfg, fonts)
         rows = max(1, -int(-height // pitch))
-        banner = tuple(PlacedLine(pad, row * pitch + p.baseline + (rows * pitch - height) / 2,
+        banner = tuple(TextLine(pad, row * pitch + p.baseline + (rows * pitch - height) / 2,
                                   p.line) for p in placed)
         row += rows
     items = []
@@ -98,7 +99,7 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
         placed, height = display_lines(parts, inner, cfg, fonts)
         check_glyphs([p.line for p in placed], t, "a teaser", t.source, missing)
         head_rows = max(1, -int(-height // pitch)) if placed else 0
-        lines = [PlacedLine(pad, row * pitch + p.baseline + (head_rows * pitch - height) / 2,
+        lines = [TextLine(pad, row * pitch + p.baseline + (head_rows * pitch - height) / 2,
                             p.line) for p in placed]
         r = row + head_rows
         for block in t.blocks:
@@ -115,7 +116,7 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
             check_glyphs(body, t, "a teaser", block.source, missing)
             base = grid_baseline(cfg, cfg.grid.body_size)
             for line in body:
-                lines.append(PlacedLine(pad, r * pitch + base, line))
+                lines.append(TextLine(pad, r * pitch + base, line))
                 r += 1
         items.append(EarItem(tuple(lines), row, r - row, n, t.headline or ""))
         row = r + 1
@@ -133,6 +134,6 @@ def index_ear(entries: list[tuple[str, int | None]], width: float, cfg: LayoutCo
     for text, target in entries:
         for line in compose_paragraph([StyledRun(text, "furniture", cfg.sizes.furniture)],
                                       width - 2 * pad, fonts, cfg.text, align="left")[:1]:
-            items.append(EarItem((PlacedLine(pad, row * pitch + base, line),), row, 1, target))
+            items.append(EarItem((TextLine(pad, row * pitch + base, line),), row, 1, target))
             row += 1
     return Ear(tuple(items), row + 1, ())

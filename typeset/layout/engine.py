@@ -19,7 +19,7 @@ from ..config import LayoutConfig
 from ..errors import InputError
 from ..fonts import FontSet
 from ..model import Article, Figure, Issue, Paragraph, Table
-from .boxes import IssueLayout, LinkBox, OutlineEntry, PageLayout, Rule, TextLine
+from .boxes import IssueLayout, LinkBox, OutlineEntry, PageLayout, Rule
 from .draw import Box, draw_module, link_line, module_box
 from .ear import Ear, find_target, index_ear, teaser_ear
 from .furniture import chinese_numeral, masthead, running_head
@@ -307,10 +307,10 @@ def _draw_ear(page: PageLayout, ear: Ear, ear_cols: int, top_rows: int, cfg: Lay
     w = g.span_width(ear_cols)
     h = top_rows * pitch - pitch / 2
     for pl in ear.banner:
-        page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+        page.lines.append(pl.moved(x, y))
     for n, item in enumerate(ear.items):
         for pl in item.lines:
-            page.lines.append(TextLine(x + pl.dx, y + pl.baseline, pl.line))
+            page.lines.append(pl.moved(x, y))
         if item.title:
             page.outline.append(OutlineEntry(item.title, y + item.row * pitch))
         if n in links:

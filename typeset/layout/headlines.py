@@ -10,7 +10,8 @@ from ..compose import StyledRun
 from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article
-from .units import PlacedLine, check_glyphs, display_lines
+from .boxes import TextLine
+from .units import check_glyphs, display_lines
 
 
 # Room (in grid lines) above a headline group for the rule over the module.
@@ -33,7 +34,7 @@ class HeadlineGroup:
     is the y (from the top) of the rule under a column banner, or None."""
 
     rows: int
-    lines: tuple[PlacedLine, ...]
+    lines: tuple[TextLine, ...]
     size: float
     banner_rule: float | None
     rule_room: bool = False  # its top padding holds the rule over the module
@@ -96,7 +97,7 @@ def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig
     # separates the group from the module above: no blank row is needed between them.
     room = pad >= RULE_SPACE * pitch
     top = pad - min(pad - RULE_SPACE * pitch, 0.1 * pitch) if room else pad / 2
-    lines = tuple(PlacedLine(p.dx, p.baseline + top, p.line) for p in placed)
+    lines = tuple(p.moved(0.0, top) for p in placed)
     rule = None
     if banner_end:
         first = lines[0]

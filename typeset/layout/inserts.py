@@ -11,7 +11,8 @@ from ..compose import StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article, Figure, Table
-from .units import PlacedLine, check_glyphs, grid_baseline
+from .boxes import TextLine
+from .units import check_glyphs, grid_baseline
 
 # How far a photo may be cropped from its own proportions (height / natural height): the
 # photo's depth is one of the knobs that makes a module fill its slot.
@@ -66,7 +67,7 @@ def photos_of(article: Article) -> list[Photo]:
 
 
 def caption_lines(fig: Figure, width: float, cfg: LayoutConfig, fonts: FontSet,
-                  article: Article, missing: list[str] | None) -> list[PlacedLine]:
+                  article: Article, missing: list[str] | None) -> list[TextLine]:
     """The caption with the credit at its end, one grid row per line."""
     runs = [StyledRun(fig.caption, "caption", cfg.sizes.caption)]
     if fig.credit:
@@ -74,7 +75,7 @@ def caption_lines(fig: Figure, width: float, cfg: LayoutConfig, fonts: FontSet,
     lines = compose_paragraph(runs, width, fonts, cfg.text, align="justify")
     check_glyphs(lines, article, "a caption", fig.source, missing)
     base = grid_baseline(cfg, cfg.sizes.caption)
-    return [PlacedLine(0.0, base + k * cfg.grid.pitch, line) for k, line in enumerate(lines)]
+    return [TextLine(0.0, base + k * cfg.grid.pitch, line) for k, line in enumerate(lines)]
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class TableSet:
     to it, whole rows tall."""
 
     rows: int
-    lines: tuple[PlacedLine, ...]
+    lines: tuple[TextLine, ...]
     rules: tuple[tuple[float, float, float, float], ...]
 
 
@@ -116,7 +117,7 @@ def set_table(table: Table, width: float, cfg: LayoutConfig, fonts: FontSet,
     scale = width / total if total else 1.0
     col_w = [(w + pad) * scale for w in natural]
     xs = [sum(col_w[:c]) for c in range(len(col_w))]
-    lines: list[PlacedLine] = []
+    lines: list[TextLine] = []
     rules = [(0.0, pitch / 2, width, pitch / 2)]
     row_top = 1  # in grid rows; the top rule sits in the first
     for r, row in enumerate((table.header, *table.rows)):
@@ -129,7 +130,7 @@ def set_table(table: Table, width: float, cfg: LayoutConfig, fonts: FontSet,
             check_glyphs(cell_lines, article, "a table cell", table.source, missing)
             for k, line in enumerate(cell_lines):
                 base = (row_top + k) * pitch + grid_baseline(cfg, size)
-                lines.append(PlacedLine(xs[c] + pad / 4, base, line))
+                lines.append(TextLine(xs[c] + pad / 4, base, line))
             depth = max(depth, len(cell_lines))
         row_top += depth
         if r == 0:

@@ -17,7 +17,8 @@ from ..fonts import FontSet
 from ..model import Article, Paragraph, Source, Table
 from .headlines import HeadlineGroup, Rank, headline_group
 from .inserts import Photo, TableSet, caption_lines, set_table, table_min_width
-from .units import PlacedLine, Unit, block_units
+from .boxes import TextLine
+from .units import Unit, block_units
 
 # A jump line and a continuation's "上接" line are composed after placement, when the page
 # numbers are known; this stands in for the longest one while measuring (one numeral).
@@ -109,7 +110,7 @@ class InsertBox:
     row: int
     rows: int  # the photo itself (without caption) or the whole table
     photo: Photo | None = None
-    caption: tuple[PlacedLine, ...] = ()
+    caption: tuple[TextLine, ...] = ()
     table: TableSet | None = None
     # A hairline across the module in the white row above it: it closes the band of text
     # before the insert, so that no column reads on past it into the band below.
@@ -258,7 +259,7 @@ class Planner:
                                                 self.cfg, self.fonts, copy.article, self.missing)
         return hit
 
-    def caption(self, copy: Copy, p: int, span: int) -> tuple[PlacedLine, ...]:
+    def caption(self, copy: Copy, p: int, span: int) -> tuple[TextLine, ...]:
         key = (id(copy), p, span)
         hit = self._captions.get(key)
         if hit is None:

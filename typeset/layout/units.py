@@ -14,6 +14,7 @@ from ..compose import HARD_BREAK, Line, StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..errors import InputError
 from ..fonts import FontSet
+from .boxes import TextLine
 from ..model import (Article, Byline, Figure, LineBreak, ListBlock, Paragraph, Quote, Source,
                      Style, Subhead, Table, Text)
 
@@ -24,20 +25,11 @@ DISPLAY_LEADING = 1.15
 
 
 @dataclass(frozen=True)
-class PlacedLine:
-    """A line inside a unit: x offset and baseline offset from the unit's top-left."""
-
-    dx: float
-    baseline: float
-    line: Line
-
-
-@dataclass(frozen=True)
 class Unit:
     """The smallest piece a column takes: `rows` grid lines tall, never split."""
 
     rows: int
-    lines: tuple[PlacedLine, ...] = ()
+    lines: tuple[TextLine, ...] = ()
     keep_with_next: bool = False  # a subhead is never left alone at a column's foot
     block: int = -1  # index in its article's blocks of the block it sets (-1: none)
 
@@ -74,7 +66,7 @@ def line_units(lines: list[Line], cfg: LayoutConfig, size: float, dx: float = 0.
                keep: bool = False, block: int = -1) -> list[Unit]:
     """One one-row unit per line, baseline on the grid."""
     base = grid_baseline(cfg, size)
-    return [Unit(1, (PlacedLine(dx, base, line),), keep, block) for line in lines]
+    return [Unit(1, (TextLine(dx, base, line),), keep, block) for line in lines]
 
 
 def paragraph_runs(p: Paragraph, role: str, size: float, byline_size: float) -> list[StyledRun]:
@@ -164,11 +156,11 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
 
 
 def display_lines(parts: list[tuple[StyledRun, str]], width: float, cfg: LayoutConfig,
-                  fonts: FontSet, cache: dict | None = None) -> tuple[list[PlacedLine], float]:
+                  fonts: FontSet, cache: dict | None = None) -> tuple[list[TextLine], float]:
     """Display lines (headlines, kickers) stacked at DISPLAY_LEADING; their total height.
 
     `cache`: composed lines per (run, width, align), shared by the variants of a module."""
-    placed: list[PlacedLine] = []
+    placed: list[TextLine] = []
     y = 0.0
     for run, align in parts:
         key = (run, round(width, 3), align)
@@ -179,5 +171,5 @@ def display_lines(parts: list[tuple[StyledRun, str]], width: float, cfg: LayoutC
                 cache[key] = lines
         for line in lines:
             y += run.size * DISPLAY_LEADING
-            placed.append(PlacedLine(0.0, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
+            placed.append(TextLine(0.0, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
     return placed, y
