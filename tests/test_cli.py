@@ -11,18 +11,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_ISSUE = REPO / "issues" / "sample" / "issue.md"
-TINY_ISSUE = """\
----
-newspaper: 江城日报
-date: 2026-11-20
----
-
-<!-- page 1 | 要闻 | 责任编辑：陈立新 -->
-
-## 江城新开一座图书馆
-
-本报讯 市图书馆新馆今天开放，藏书一百二十万册。
-"""
+# A one-article issue in the structured dialect (tests/fixtures/tiny.md).
+TINY_ISSUE = (REPO / "tests" / "fixtures" / "tiny.md").read_text(encoding="utf-8")
 
 SUMMARY = re.compile(r"^(PDF|EPUB): (\S+)  (\d+) pages, (\d+) articles, (\d+) fonts, "
                      r"([\d,]+) bytes, ([\d.]+) s$")

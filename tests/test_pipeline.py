@@ -3,6 +3,7 @@ same input gives the same bytes."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,19 +11,12 @@ import pytest
 from typeset.pipeline import Options, build
 
 REPO = Path(__file__).resolve().parents[1]
-TINY_ISSUE = """\
-<!-- page 1 | 要闻 | 责任编辑：陈立新 -->
-
-## 江城新开一座图书馆
-
-本报讯 市图书馆新馆今天开放，藏书一百二十万册。
-"""
 
 
 @pytest.fixture
 def tiny_issue(tmp_path: Path) -> Path:
     path = tmp_path / "tiny.md"
-    path.write_text(TINY_ISSUE, encoding="utf-8")
+    shutil.copy(REPO / "tests" / "fixtures" / "tiny.md", path)
     return path
 
 

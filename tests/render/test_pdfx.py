@@ -21,20 +21,9 @@ PHOTO = REPO / "issues" / "sample" / "images" / "coffee.jpg"
 # An output profile for the PDF/X-4 test: Ghostscript's CMYK printer profile.
 GS_CMYK_PROFILE = Path("/usr/share/color/icc/ghostscript/default_cmyk.icc")
 
-ONE_ARTICLE = """\
----
-newspaper: 江城日报
-date: 2026-11-20
----
-
-<!-- page 1 | 要闻 | 责任编辑：陈立新 -->
-
-## 江城新开一座图书馆
-
-本报讯 市图书馆新馆今天开放，藏书一百二十万册。
-
-![新馆阅览室。](images/coffee.jpg "本报记者 李四 摄")
-"""
+# The one-article issue of tests/fixtures/tiny.md, with a photo.
+ONE_ARTICLE = ((REPO / "tests" / "fixtures" / "tiny.md").read_text(encoding="utf-8")
+               + '\n![新馆阅览室。](images/coffee.jpg "本报记者 李四 摄")\n')
 
 
 def tool(name: str) -> str:
