@@ -51,20 +51,15 @@ _WIDE_SIGNS = "℃℉"
 _GLUE_SIGNS = "%‰°"
 
 
-def not_at_start(level: str) -> frozenset[str]:
-    """Characters that must not begin a line at kinsoku `level`."""
-    return _not_at_start(level)
-
-
-def not_at_end(level: str) -> frozenset[str]:
-    """Characters that must not end a line at kinsoku `level`."""
-    return _not_at_end(level)
+def _check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise ValueError(f"unknown kinsoku level {level!r}; use one of {', '.join(LEVELS)}")
 
 
 @functools.cache
-def _not_at_start(level: str) -> frozenset[str]:
-    if level not in LEVELS:
-        raise ValueError(f"unknown kinsoku level {level!r}; use one of {', '.join(LEVELS)}")
+def not_at_start(level: str) -> frozenset[str]:
+    """Characters that must not begin a line at kinsoku `level`."""
+    _check_level(level)
     if level == "none":
         return frozenset()
     chars = PAUSE_STOP + CLOSE_QUOTE + CLOSE_BRACKET + CONNECTOR + INTERPUNCT + LATIN_CLOSE
@@ -76,9 +71,9 @@ def _not_at_start(level: str) -> frozenset[str]:
 
 
 @functools.cache
-def _not_at_end(level: str) -> frozenset[str]:
-    if level not in LEVELS:
-        raise ValueError(f"unknown kinsoku level {level!r}; use one of {', '.join(LEVELS)}")
+def not_at_end(level: str) -> frozenset[str]:
+    """Characters that must not end a line at kinsoku `level`."""
+    _check_level(level)
     if level == "none":
         return frozenset()
     chars = OPEN_ALL + LATIN_OPEN
