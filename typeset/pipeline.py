@@ -127,8 +127,6 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
         page_of = makeup.page_of
         result.warnings.extend(missing or [])
         result.warnings.extend(makeup.warnings)
-        with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
-            write_layout_report(makeup, tmp)
         step("writing the PDF")
         m = issue.masthead
         meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
@@ -144,6 +142,9 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
                 for n in range(summary.pages):
                     with atomic_path(opts.outdir / f"{stem}-p{n + 1}.png") as png:
                         png.write_bytes(render_page_png(tmp, n))
+        # The report describes this PDF: written only once the PDF is, never beside an old one.
+        with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
+            write_layout_report(makeup, tmp)
         result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
                                      summary.bytes, time.perf_counter() - t0))
     if opts.epub:
