@@ -1,5 +1,5 @@
 """`python -m typeset …`: the same program as the `typeset` command."""
 
-from .cli import main
+from .cli import run
 
-main(prog_name="typeset")
+run(prog_name="typeset")
