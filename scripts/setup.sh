@@ -73,6 +73,10 @@ install_python_packages() {
     say "pip install failed"
     exit 1
   fi
+  # An editable install leaves the package's bytecode to the first run; a wheel install
+  # compiles it. Compile it here so a run does not (where PYTHONDONTWRITEBYTECODE is set,
+  # every run would otherwise compile the whole package again).
+  .venv/bin/python -m compileall -q typeset >/dev/null
   printf '%s\n' "$stamp" > .venv/.typeset-setup
 }
 
