@@ -9,7 +9,8 @@ a span and returns where everything goes, relative to the module's top-left.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..config import LayoutConfig
@@ -222,6 +223,7 @@ class Planner:
         self._spans: dict = {}
         self._natural: dict = {}
         self._loose_units: dict = {}
+        self._keeps: dict[int, tuple[bool, ...]] = {}
 
     def head(self, piece: Piece, span: int, repeat: str = "", compact: bool = False
              ) -> HeadlineGroup:
@@ -330,10 +332,7 @@ class Planner:
         hit = self._plans.get(key)
         if hit is None:
             if air:  # air only moves everything under the headline down
-                base = self.plan(piece, span, photo, 0, compact)
-                hit = replace(base, depth=base.depth + air, air=air, inserts=tuple(
-                    replace(i, row=i.row + air) for i in base.inserts), columns=tuple(
-                    replace(r, row=r.row + air) for r in base.columns))
+                hit = with_air(self.plan(piece, span, photo, 0, compact), air)
             else:
                 hit = self._plan(piece, span, photo, compact)
             self._plans[key] = hit
@@ -401,9 +400,7 @@ class Planner:
                 body.append(units[k])
                 k += 1
         base = self._plan(piece, plan.span, plan.photo, plan.compact, body, tuple(grown))
-        out = replace(base, depth=base.depth + air, air=air, inserts=tuple(
-            replace(i, row=i.row + air) for i in base.inserts), columns=tuple(
-            replace(r, row=r.row + air) for r in base.columns))
+        out = with_air(base, air)
         moved = air - plan.air
         if out.depth != plan.depth or [i.row for i in out.inserts] != \
                 [i.row + moved for i in plan.inserts] or len(out.short_bands()) >= len(short):
@@ -464,6 +461,13 @@ class Planner:
                 run_in=len(copy.articles) > 1, looseness=looseness)
         return hit
 
+    def _keeps_of(self, copy: Copy) -> tuple[bool, ...]:
+        """keep_with_next of each of the copy's body units (a plan slices its piece's)."""
+        hit = self._keeps.get(id(copy))
+        if hit is None:
+            hit = self._keeps[id(copy)] = tuple(u.keep_with_next for u in copy.body)
+        return hit
+
     def _plan(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool,
               body: list[Unit] | None = None, grown: tuple[tuple[int, int], ...] = ()
               ) -> ModulePlan:
@@ -475,12 +479,12 @@ class Planner:
         runs: list[ColumnRun] = []
         blank = 0
         starts = [head.rows] * span
-        units = body if body is not None else piece.units
-        stop = len(units)
+        keeps = (self._keeps_of(copy)[piece.start:piece.stop] if body is None
+                 else tuple(u.keep_with_next for u in body))
+        stop = len(keeps)
         pos = 0  # next body unit to set (in units)
         if piece.first and copy.photos and not photo[0]:
             photo = self.natural_photo(piece, span)
-        keeps = [u.keep_with_next for u in units]
         bands = 0
 
         def band(stop: int, jump: bool = False) -> int:
@@ -488,7 +492,7 @@ class Planner:
             return the band's foot."""
             nonlocal blank, bands
             n = stop - pos + (1 if jump else 0)
-            depth, cols = balance(n, starts, keeps[pos:stop] + ([False] if jump else []))
+            depth, cols = balance(n, starts, keeps[pos:stop] + ((False,) if jump else ()))
             for j, (row, a, b) in enumerate(cols):
                 if b > a:
                     runs.append(ColumnRun(j, row, a + pos, b + pos, bands))
@@ -522,6 +526,22 @@ class Planner:
                           tuple(body) if body is not None else None, grown)
 
 
+def with_air(base: ModulePlan, air: int) -> ModulePlan:
+    """`base` (a plan at air 0) with `air` extra rows in its headline group: everything
+    under the headline moves down.
+
+    Built field by field rather than with dataclasses.replace: the placement search asks
+    for some twenty thousand of these, and replace's introspection was a tenth of it."""
+    if not air:
+        return base
+    return ModulePlan(
+        base.piece, base.span, base.depth + air, base.head, air,
+        tuple(InsertBox(i.col, i.span, i.row + air, i.rows, i.photo, i.caption, i.table,
+                        i.rule_over) for i in base.inserts),
+        tuple(ColumnRun(r.col, r.row + air, r.a, r.b, r.band) for r in base.columns),
+        base.photo, base.blank, base.compact, base.body, base.grown)
+
+
 @lru_cache(maxsize=65536)
 def _balance_cached(n: int, starts: tuple[int, ...], keeps: tuple[bool, ...]
                     ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
@@ -535,7 +555,7 @@ def _balance_cached(n: int, starts: tuple[int, ...], keeps: tuple[bool, ...]
         depth += 1
 
 
-def balance(n: int, starts: list[int], keeps: list[bool]
+def balance(n: int, starts: list[int], keeps: Sequence[bool]
             ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """Balanced columns for `n` one-row units in columns whose text starts at `starts`:
     the smallest common foot, the columns full but for the last ones, each short by at most

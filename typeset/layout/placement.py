@@ -34,6 +34,7 @@ reports its terms per page):
 from __future__ import annotations
 
 import itertools
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from .modules import MAX_AIR, ModulePlan, Piece, Planner
@@ -123,6 +124,7 @@ class PageSolver:
         self._strip_cache: dict = {}
         self._option_cache: dict = {}
         self._costs: dict[int, float] = {}
+        self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
         """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
@@ -384,7 +386,18 @@ class PageSolver:
     def _cut(self, piece: Piece, width: int, photo: tuple[int, int], rows: int
              ) -> tuple[ModulePlan, Piece] | None:
         """The piece cut to `rows` deep with a jump line, and its continuation; None when
-        the fragment would be too small to stand."""
+        the fragment would be too small to stand.
+
+        Cached: the search asks for the same cut in every structure whose strip overflows
+        at the same depth (the cached entry holds the piece, so its id stays its own)."""
+        key = (id(piece), width, photo, rows)
+        hit = self._cuts.get(key)
+        if hit is None:
+            hit = self._cuts[key] = (piece, self._cut_uncached(piece, width, photo, rows))
+        return hit[1]
+
+    def _cut_uncached(self, piece: Piece, width: int, photo: tuple[int, int], rows: int
+                      ) -> tuple[ModulePlan, Piece] | None:
         lo, hi = 0, len(piece.units) - 1
         best = None
         while lo <= hi:
@@ -415,14 +428,20 @@ def gap(plan: ModulePlan, row: int, ruled: bool) -> int:
 
 
 def _inversions(slots: list[Slot], priority: dict[int, int]) -> int:
-    """Pairs where a later piece (in priority order) reads before an earlier one."""
-    keyed = sorted(slots, key=lambda s: priority[id(s.plan.piece.copy)])
+    """Pairs where a later piece (in priority order) reads before an earlier one: higher
+    up (by more than 2 rows) and not to the right, or level (within 2 rows) and to the
+    left."""
+    # Plain tuples, sorted by priority alone (stable): asked for every arrangement tried.
+    keyed = sorted(((priority[id(s.plan.piece.copy)], s.row, s.col) for s in slots),
+                   key=itemgetter(0))
     n = 0
-    for a, b in itertools.combinations(keyed, 2):
-        if b.row < a.row - 2 and b.col <= a.col:
-            n += 1
-        elif abs(b.row - a.row) <= 2 and b.col < a.col:
-            n += 1
+    for k, (_, row_a, col_a) in enumerate(keyed):
+        for _, row_b, col_b in keyed[k + 1:]:
+            above = row_a - row_b
+            if above > 2:
+                n += col_b <= col_a
+            elif above >= -2:
+                n += col_b < col_a
     return n
 
 
@@ -432,14 +451,15 @@ def _tombstones(slots: list[Slot]) -> int:
 
 def tombstone_pairs(slots: list[Slot]) -> list[tuple[Slot, Slot]]:
     """Modules side by side whose headline groups overlap in height (tombstoning)."""
+    # (slot, first column, column after it, top row, row under the headline group) of the
+    # modules with a headline group.
+    heads = [(s, s.col, s.col + s.plan.span, s.row, s.row + head_rows(s.plan))
+             for s in slots if s.plan.head.rows]
     out = []
-    for a, b in itertools.combinations(slots, 2):
-        if not a.plan.head.rows or not b.plan.head.rows:
-            continue
-        if a.col + a.plan.span != b.col and b.col + b.plan.span != a.col:
-            continue
-        if a.row < b.row + head_rows(b.plan) and b.row < a.row + head_rows(a.plan):
-            out.append((a, b))
+    for k, (a, col_a, end_a, top_a, foot_a) in enumerate(heads):
+        for b, col_b, end_b, top_b, foot_b in heads[k + 1:]:
+            if (end_a == col_b or end_b == col_a) and top_a < foot_b and top_b < foot_a:
+                out.append((a, b))
     return out
 
 
