@@ -29,6 +29,11 @@ from .epub_xhtml import (STYLESHEET, Document, cover_document, date_line, masthe
 # Without an issue date or SOURCE_DATE_EPOCH the book still needs a fixed date: the zip epoch.
 FALLBACK_TIME = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
 ID_NAMESPACE = uuid.UUID("6f1c1a52-8d1e-4b0a-9f39-2a4f0c1f5e11")  # typeset's own uuid5 space
+# Deflate level of the archive's members. The embedded CJK font (about 1.3 MB) is most of
+# the work: level 9 took 0.14–0.28 s on it, level 4 about 0.06 s, for files 0.2 % larger.
+DEFLATE_LEVEL = 4
+# Members already compressed (JPEG, PNG, WOFF): deflating them again gains under 1 %.
+STORED_SUFFIXES = (".jpg", ".jpeg", ".png", ".woff", ".woff2")
 
 
 @dataclass(frozen=True)
@@ -152,7 +157,8 @@ def _identifier(issue: Issue) -> str:
 
 
 def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same archive with fixed timestamps and attributes; mimetype first and stored."""
+    """The same archive with fixed timestamps and attributes; mimetype first and stored,
+    as are the images."""
     stamp = when.timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -161,6 +167,7 @@ def _reproducible_zip(data: bytes, when: dt.datetime) -> bytes:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.create_system = 3  # Unix, whatever the building machine
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(name), compresslevel=9)
+            stored = name == "mimetype" or name.lower().endswith(STORED_SUFFIXES)
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(name), compresslevel=DEFLATE_LEVEL)
     return out.getvalue()
