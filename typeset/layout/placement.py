@@ -323,14 +323,21 @@ class PageSolver:
         # Reachable heights: total rows → (cost, choice per module).
         states: dict[int, tuple[float, tuple[int, ...]]] = {0: (0.0, ())}
         for opts in options:
+            # Rows each variant adds, rule row (see gap) included: under another module,
+            # and at the strip's top.
+            below = [(k, c, plan.depth + (not plan.head.rule_room))
+                     for k, (c, plan) in enumerate(opts)]
+            at_top = below if ruled else [(k, c, plan.depth) for k, (c, plan) in enumerate(opts)]
             nxt: dict[int, tuple[float, tuple[int, ...]]] = {}
             for used, (cost, ch) in states.items():
-                for k, (c, plan) in enumerate(opts):
-                    h = used + gap(plan, used, ruled) + plan.depth
+                for k, c, rows in (below if used else at_top):
+                    h = used + rows
                     if h > height:
                         continue
-                    if h not in nxt or nxt[h][0] > cost + c:
-                        nxt[h] = (cost + c, ch + (k,))
+                    total = cost + c
+                    cur = nxt.get(h)
+                    if cur is None or cur[0] > total:
+                        nxt[h] = (total, ch + (k,))
             states = nxt
             if not states:
                 break
