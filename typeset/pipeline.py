@@ -7,6 +7,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -113,48 +114,53 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
     issue = load_issue(issue_path)
     articles = len(issue.articles)
     stem = issue_path.stem
-    cover = None
+    cover: Callable[[], bytes] | None = None  # waits for the cover render, returns the PNG
     page_of = None
-    if opts.pdf:
-        from .render.cover import render_page_png
-        from .render.pdf import PdfMeta, write_pdf
+    # The EPUB's cover (a render of PDF page 1) is made on a background thread while the
+    # EPUB's documents and font are built: pdfium and PNG encoding release the GIL.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        if opts.pdf:
+            from .render.cover import render_page_png
+            from .render.pdf import PdfMeta, write_pdf
 
-        t0 = time.perf_counter()
-        step("composing and laying out pages")
-        missing = [] if opts.allow_missing_glyphs else None
-        makeup = make_up(issue, cfg, fonts, missing)
-        layout = makeup.layout
-        page_of = makeup.page_of
-        result.warnings.extend(missing or [])
-        result.warnings.extend(makeup.warnings)
-        step("writing the PDF")
-        m = issue.masthead
-        meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
-                       language=issue.language, date=m.date, author=m.title,
-                       subject=m.issue_number)
-        final = opts.outdir / f"{stem}.pdf"
-        with atomic_path(final) as tmp:
-            summary = write_pdf(layout, tmp, meta, cfg)
-            result.warnings.extend(summary.warnings)
-            if opts.epub:
-                cover = render_page_png(tmp)
+            t0 = time.perf_counter()
+            step("composing and laying out pages")
+            missing = [] if opts.allow_missing_glyphs else None
+            makeup = make_up(issue, cfg, fonts, missing)
+            layout = makeup.layout
+            page_of = makeup.page_of
+            result.warnings.extend(missing or [])
+            result.warnings.extend(makeup.warnings)
+            step("writing the PDF")
+            m = issue.masthead
+            meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
+                           language=issue.language, date=m.date, author=m.title,
+                           subject=m.issue_number)
+            final = opts.outdir / f"{stem}.pdf"
+            with atomic_path(final) as tmp:
+                summary = write_pdf(layout, tmp, meta, cfg)
+                result.warnings.extend(summary.warnings)
+                pdf = tmp.read_bytes() if opts.epub or opts.preview else b""
             if opts.preview:  # thumbnails of every page next to the PDF
                 for n in range(summary.pages):
                     with atomic_path(opts.outdir / f"{stem}-p{n + 1}.png") as png:
-                        png.write_bytes(render_page_png(tmp, n))
-        # The report describes this PDF: written only once the PDF is, never beside an old one.
-        with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
-            write_layout_report(makeup, tmp)
-        result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
-                                     summary.bytes, time.perf_counter() - t0))
-    if opts.epub:
-        t0 = time.perf_counter()
-        step("writing the EPUB")
-        final = opts.outdir / f"{stem}.epub"
-        with atomic_path(final) as tmp:
-            summary = write_epub(issue, tmp, fonts=fonts if opts.epub_font else None,
-                                 cover_png=cover, page_of=page_of)
-        result.outputs.append(Output("EPUB", final, len(issue.pages), articles,
-                                     1 if opts.epub_font else 0, summary.bytes,
-                                     time.perf_counter() - t0))
+                        png.write_bytes(render_page_png(pdf, n))
+            if opts.epub:
+                cover = background.submit(render_page_png, pdf).result
+            # The report describes this PDF: written only once the PDF is, never beside an
+            # old one.
+            with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
+                write_layout_report(makeup, tmp)
+            result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
+                                         summary.bytes, time.perf_counter() - t0))
+        if opts.epub:
+            t0 = time.perf_counter()
+            step("writing the EPUB")
+            final = opts.outdir / f"{stem}.epub"
+            with atomic_path(final) as tmp:
+                summary = write_epub(issue, tmp, fonts=fonts if opts.epub_font else None,
+                                     cover_png=cover, page_of=page_of)
+            result.outputs.append(Output("EPUB", final, len(issue.pages), articles,
+                                         1 if opts.epub_font else 0, summary.bytes,
+                                         time.perf_counter() - t0))
     return result

@@ -393,7 +393,7 @@ def test_cover_is_the_given_page_render(tmp_path):
     render = io.BytesIO()
     Image.new("RGB", (700, 1000), (250, 250, 240)).save(render, "PNG")
     book = Book(write_epub(issue_with_every_kind_of_content(tmp_path), tmp_path / "i.epub",
-                           fonts=None, cover_png=render.getvalue()).path)
+                           fonts=None, cover_png=render.getvalue).path)
     [cover] = [i for i in book.manifest.values() if i.get("properties") == "cover-image"]
     assert book.zip.read("EPUB/" + cover.get("href")) == render.getvalue()
     assert book.spine[0] == "EPUB/cover.xhtml"

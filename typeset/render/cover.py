@@ -4,7 +4,6 @@ edition): cropped to the TrimBox, so bleed and crop marks stay off the cover."""
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pypdfium2 as pdfium
 
@@ -12,10 +11,13 @@ import pypdfium2 as pdfium
 COVER_WIDTH_PX = 900
 
 
-def render_page_png(pdf_path: Path, page_index: int = 0, width_px: int = COVER_WIDTH_PX
+def render_page_png(pdf: bytes, page_index: int = 0, width_px: int = COVER_WIDTH_PX
                     ) -> bytes:
-    """Render one page of a PDF, trimmed, to PNG bytes `width_px` wide."""
-    doc = pdfium.PdfDocument(str(pdf_path))
+    """Render one page of a PDF (its bytes), trimmed, to PNG bytes `width_px` wide.
+
+    pdfium and Pillow's PNG encoder release the GIL: this can run on a thread beside other
+    work (but not beside another pdfium call: pdfium is not thread-safe)."""
+    doc = pdfium.PdfDocument(pdf)
     try:
         page = doc[page_index]
         ml, mb, mr, mt = page.get_mediabox()

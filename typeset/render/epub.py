@@ -12,7 +12,7 @@ import io
 import os
 import uuid
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,12 +22,14 @@ from ..errors import InputError
 from ..fonts import FontSet
 from ..model import Issue
 from . import epub_style
-from .epub_images import ImageStore, prepare_image, title_card_png
+from .epub_images import ImageStore, title_card_png
 from .epub_xhtml import (STYLESHEET, Document, cover_document, date_line, masthead_document, nav_document,
                          page_documents, page_file_names, plan_runs, serialize)
 
 # Without an issue date or SOURCE_DATE_EPOCH the book still needs a fixed date: the zip epoch.
 FALLBACK_TIME = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
+# Both covers, a page render and a title card, are PNGs small enough to keep as they are.
+COVER_HREF = "images/cover.png"
 ID_NAMESPACE = uuid.UUID("6f1c1a52-8d1e-4b0a-9f39-2a4f0c1f5e11")  # typeset's own uuid5 space
 # Deflate level of the archive's members. The embedded CJK font (about 1.3 MB) is most of
 # the work: level 9 took 0.14–0.28 s on it, level 4 about 0.06 s, for files 0.2 % larger.
@@ -59,12 +61,14 @@ class _Verbatim(epub.EpubHtml):
 
 
 def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
-               cover_png: bytes | None = None,
+               cover_png: Callable[[], bytes] | None = None,
                page_of: Mapping[int, int] | None = None) -> EpubSummary:
     """Write `issue` as an EPUB 3 file at `out_path`.
 
     fonts: embed the body role's primary face, subset to the book's characters (None: no
-    font). cover_png: a render of PDF page 1; None draws a title card from the masthead.
+    font). cover_png: returns a render of PDF page 1 as a PNG at most MAX_EDGE pixels on
+    its long side; it is called only once the rest of the book is built, so that the render
+    can run alongside (None: a title card drawn from the masthead).
     page_of: index in issue.articles → print page the layout put the article on (default:
     the page of the copy); it decides the page documents and the page-list.
     """
@@ -77,10 +81,7 @@ def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
     # A raw file may have no masthead title; the book still needs one (dc:title).
     title = " ".join(x for x in (issue.masthead.title, date_line(issue.masthead)) if x) \
         or issue.source.stem
-    cover_data, cover_type, cover_ext = prepare_image(
-        cover_png if cover_png is not None else title_card_png(issue.masthead, fonts))
-    cover_href = f"images/cover{cover_ext}"
-    cover = cover_document(issue, cover_href, title)
+    cover = cover_document(issue, COVER_HREF, title)
     nav = nav_document(issue, title, masthead, nav_pages, cover)
 
     book = epub.EpubBook()
@@ -100,7 +101,8 @@ def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
         book.add_item(epub.EpubItem(uid="font-body", file_name=epub_style.FONT_HREF,
                                     media_type=epub_style.FONT_MEDIA_TYPE,
                                     content=epub_style.body_font_subset(fonts, texts)))
-    book.set_cover(cover_href, cover_data, create_page=False)
+    book.set_cover(COVER_HREF, cover_png() if cover_png is not None
+                   else title_card_png(issue.masthead, fonts), create_page=False)
     for n, asset in enumerate(images.assets, 1):
         book.add_item(epub.EpubImage(uid=f"img{n:03d}", file_name=asset.href,
                                      media_type=asset.media_type, content=asset.data))
