@@ -4,9 +4,11 @@ same input gives the same bytes."""
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from typeset.pipeline import Options, build
 
@@ -56,3 +58,15 @@ def test_outputs_are_named_after_the_issue_files_stem(tiny_issue, tmp_path):
     names = [p.name for p in (tmp_path / "o").iterdir()]
     assert {"tiny.pdf", "tiny.epub"} <= set(names)
     assert all(name.startswith("tiny.") for name in names), names  # no temporary files
+
+
+def test_preview_writes_a_trimmed_thumbnail_per_page_and_the_cover_is_page_one(tiny_issue,
+                                                                                tmp_path):
+    build(tiny_issue, Options(outdir=tmp_path / "o", preview=True))
+    thumbs = sorted((tmp_path / "o").glob("tiny-p*.png"))
+    assert [p.name for p in thumbs] == [f"tiny-p{n}.png" for n in range(1, 9)]
+    with Image.open(thumbs[0]) as im:
+        # The trim (390 × 550 mm), not the media box with bleed and marks.
+        assert abs(im.size[1] / im.size[0] - 550 / 390) < 0.01
+    with zipfile.ZipFile(tmp_path / "o" / "tiny.epub") as book:
+        assert book.read("EPUB/images/cover.png") == thumbs[0].read_bytes()
