@@ -3,6 +3,7 @@ outline and metadata, and the independent checker's verdict."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from fontTools.cffLib import CFFFontSet
 
 from typeset.ingest import load_issue
 from typeset.model import Byline, Figure, ListBlock, Paragraph, Quote, Subhead, Table
@@ -106,6 +108,45 @@ def test_every_font_is_an_embedded_subset_with_tounicode_and_none_is_helvetica(b
         assert re.fullmatch(r"[A-Z]{6}\+.+", font["name"]), font
         assert "Helvetica" not in font["name"], font
         assert "Type 3" not in font["type"], font
+
+
+def drawn_codes(pdf: pikepdf.Pdf) -> dict[tuple[int, int], set[int]]:
+    """Font object → the 2-byte codes its TJ strings draw, over every page."""
+    drawn: dict[tuple[int, int], set[int]] = {}
+    for page in pdf.pages:
+        fonts = page.Resources.Font
+        codes: set[int] = set()
+        for operands, op in pikepdf.parse_content_stream(page, "Tf TJ"):
+            if str(op) == "Tf":
+                codes = drawn.setdefault(fonts[operands[0]].objgen, set())
+                continue
+            for item in operands[0]:
+                if isinstance(item, pikepdf.String):
+                    data = bytes(item)
+                    codes.update(int.from_bytes(data[i:i + 2], "big")
+                                 for i in range(0, len(data), 2))
+    return drawn
+
+
+def test_each_font_program_holds_just_the_glyphs_drawn_numbered_as_their_codes(built):
+    """The embedded CFF holds .notdef and the glyphs the pages draw, no more (no 65,535-glyph
+    index, no glyphs a layout table could reach), its CIDs the codes drawn; the W array gives
+    each of them a width."""
+    with pikepdf.open(built.pdf) as pdf:
+        drawn = drawn_codes(pdf)
+        fonts = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
+        for objgen, font in fonts.items():
+            cid_font = font.DescendantFonts[0]
+            cff = CFFFontSet()
+            cff.decompile(io.BytesIO(cid_font.FontDescriptor.FontFile3.read_bytes()), None)
+            charset = cff[cff.fontNames[0]].charset
+            codes = drawn[objgen] | {0}
+            assert charset == [".notdef"] + [f"cid{n:05d}" for n in range(1, len(codes))]
+            assert codes == set(range(len(codes))), font.BaseFont
+            w = cid_font.W
+            widths = {cid for i in range(0, len(w), 2)
+                      for cid in range(int(w[i]), int(w[i]) + len(w[i + 1]))}
+            assert drawn[objgen] == widths, font.BaseFont
 
 
 def test_body_headline_and_masthead_fonts_are_noto_cjk(sample_build):

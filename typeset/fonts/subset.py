@@ -1,47 +1,54 @@
-"""Font subsetting with harfbuzz's subsetter (fontTools.subset is ~50× slower on CJK faces).
-
-Glyph IDs are retained, so the glyph codes written while composing stay valid in the subset:
-a PDF content stream can address glyphs by their original IDs (Identity-H, CID = GID).
-"""
+"""Font subsetting with harfbuzz's subsetter (fontTools.subset is ~50× slower on CJK faces)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import uharfbuzz as hb
 
 from .face import Face
 
+# For the PDF: only the glyphs drawn, nothing their layout tables could reach (a PDF names
+# glyphs directly and never shapes), and a CID-keyed CFF's CIDs renumbered to the subset's
+# glyph IDs, so that one code addresses a glyph whatever the outline format.
+_PDF_FLAGS = hb.SubsetFlags.NO_LAYOUT_CLOSURE | hb.SubsetFlags.CFF_IDENTITY_CHARSET
 
-def _subset(face: Face, *, gids: Iterable[int] = (), codepoints: Iterable[int] = (),
-            retain_gids: bool) -> hb.Face:
+
+@dataclass(frozen=True)
+class GlyphSubset:
+    """An outline program holding some glyphs of a face, renumbered from 1 (0 is .notdef):
+    for a CFF face the bare CFF table (PDF FontFile3 /CIDFontType0C, CID = glyph ID), for a
+    TrueType face the whole sfnt (PDF FontFile2, CIDToGIDMap /Identity)."""
+
+    program: bytes
+    new_gid: dict[int, int]  # the face's glyph ID → the glyph's ID (and CID) in `program`
+
+
+def subset_glyphs(face: Face, gids: Iterable[int]) -> GlyphSubset:
+    """The outline program of a subset holding exactly `gids` and .notdef.
+
+    Renumbering keeps the program small: a subset that kept the IDs of a 65,535-glyph CJK
+    face would carry index entries for every glyph (~270 KB per face before compression).
+    """
     inp = hb.SubsetInput()
-    for gid in gids:
+    for gid in {0, *gids}:
         inp.glyph_set.add(gid)
-    for cp in codepoints:
-        inp.unicode_set.add(cp)
-    flags = hb.SubsetFlags.DEFAULT
-    if retain_gids:
-        flags |= hb.SubsetFlags.RETAIN_GIDS
-    inp.flags = flags
-    sub = hb.subset(face.hb_face, inp)
+    inp.flags = _PDF_FLAGS
+    plan = hb.SubsetPlan(face.hb_face, inp)
+    sub = plan.execute()
     if sub is None:  # harfbuzz signals failure by returning nothing
         raise RuntimeError(f"harfbuzz could not subset {face}")
-    return sub
-
-
-def subset_glyphs(face: Face, gids: Iterable[int]) -> bytes:
-    """The outline program of a subset holding `gids` (and .notdef), IDs retained.
-
-    For a CFF face this is the bare CFF table (PDF FontFile3 /CIDFontType0C); for a
-    TrueType face the whole subset sfnt (PDF FontFile2).
-    """
-    sub = _subset(face, gids={0, *gids}, retain_gids=True)
-    if face.info.is_cff:
-        return sub.reference_table("CFF ").data
-    return sub.blob.data
+    program = sub.reference_table("CFF ").data if face.info.is_cff else sub.blob.data
+    return GlyphSubset(program, dict(plan.old_to_new_glyph_mapping))
 
 
 def subset_font_file(face: Face, codepoints: Iterable[int]) -> bytes:
     """A standalone OpenType font covering `codepoints` (for embedding in an EPUB)."""
-    return _subset(face, codepoints=codepoints, retain_gids=False).blob.data
+    inp = hb.SubsetInput()
+    for cp in codepoints:
+        inp.unicode_set.add(cp)
+    sub = hb.subset(face.hb_face, inp)
+    if sub is None:  # harfbuzz signals failure by returning nothing
+        raise RuntimeError(f"harfbuzz could not subset {face}")
+    return sub.blob.data

@@ -1,9 +1,10 @@
 """Write the laid-out issue as PDF. The only module that imports reportlab.
 
-Text is written as raw glyph codes (Identity-H) positioned with TJ, in Type0 fonts whose
+Text is written as 2-byte glyph codes (Identity-H) positioned with TJ, in Type0 fonts whose
 CIDFont embeds the harfbuzz subset: the bare CFF table as FontFile3 /CIDFontType0C for CFF
 faces (reportlab cannot embed CFF outlines itself), the subset sfnt as FontFile2 for
-TrueType faces. Black is K only (DeviceCMYK 0 0 0 1), never RGB, and text overprints.
+TrueType faces. A code is the glyph's ID in its font's subset (fonts/subset.py), not in the
+face. Black is K only (DeviceCMYK 0 0 0 1), never RGB, and text overprints.
 
 Pages are the trim grown by the bleed (and room for crop marks); the page content is drawn
 in trim coordinates. render/pdfx.py finishes the file as PDF/X (layout [print]).
@@ -57,8 +58,9 @@ class PdfSummary:
 class _Type0Font:
     """A reportlab dynamic font embedding one face once per document as a Type0 font.
 
-    reportlab calls addObjects(doc) when the document is written (its `delayedFonts`), by
-    which time every glyph the pages use is known.
+    The subset is made when the font is, before any page is drawn: the pages address
+    glyphs by their IDs in it. reportlab calls addObjects(doc) when the document is
+    written (its `delayedFonts`).
     """
 
     _dynamicFont = 1  # also keeps reportlab from declaring an initial Helvetica
@@ -67,6 +69,7 @@ class _Type0Font:
     def __init__(self, face: Face, used: dict[int, str]) -> None:
         self.typeset_face = face
         self.used = used
+        self.subset = subset_glyphs(face, used)
         self.tag = subset_tag(face.key, list(used))
         self.base_name = f"{self.tag}+{face.info.postscript_name}"
         self.fontName = f"typeset-{face.key}-{self.tag}"
@@ -84,7 +87,8 @@ class _Type0Font:
     def addObjects(self, doc) -> None:  # noqa: N802 — reportlab's protocol
         face, info = self.typeset_face, self.typeset_face.info
         scale = 1000 / face.upem
-        program = pdfdoc.PDFStream(content=subset_glyphs(face, self.used.keys()))
+        new_gid = self.subset.new_gid
+        program = pdfdoc.PDFStream(content=self.subset.program)
         program.filters = [pdfdoc.PDFZCompress]
         if info.is_cff:
             program.dictionary["Subtype"] = pdfdoc.PDFName("CIDFontType0C")
@@ -101,7 +105,7 @@ class _Type0Font:
         })
         key = "FontFile3" if info.is_cff else "FontFile2"
         descriptor[key] = doc.Reference(program, f"fontfile:{self.fontName}")
-        widths = {gid: round(face.advance(gid) * scale) for gid in self.used}
+        widths = {new_gid[gid]: round(face.advance(gid) * scale) for gid in self.used}
         cid_font = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"),
             "Subtype": pdfdoc.PDFName("CIDFontType0" if info.is_cff else "CIDFontType2"),
@@ -117,7 +121,8 @@ class _Type0Font:
         })
         if not info.is_cff:
             cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
-        cmap = pdfdoc.PDFStream(content=to_unicode_cmap(self.base_name, self.used))
+        cmap = pdfdoc.PDFStream(content=to_unicode_cmap(
+            self.base_name, {new_gid[gid]: text for gid, text in self.used.items()}))
         cmap.filters = [pdfdoc.PDFZCompress]
         font = pdfdoc.PDFDictionary({
             "Type": pdfdoc.PDFName("Font"),
@@ -301,21 +306,22 @@ def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
         append = parts.append
         # PlacedGlyph is a (glyph, x, advance) tuple: unpacking beats attribute lookups here.
         for (g, x, _), (_, next_x, _) in zip(seg, seg[1:]):
-            hit = codes.get(g) or _glyph_code(g, codes)
+            hit = codes.get(g) or _glyph_code(g, codes, fonts)
             append(hit[0])
             adjust = (x + hit[1] - next_x) * 1000 / size
             if adjust > 0.01 or adjust < -0.01:
                 append(f"{adjust:.2f}")
-        append((codes.get(seg[-1].glyph) or _glyph_code(seg[-1].glyph, codes))[0])
+        append((codes.get(seg[-1].glyph) or _glyph_code(seg[-1].glyph, codes, fonts))[0])
         out.append(f"{fonts[face.key].resource_name(canvas._doc)} {size:g} Tf "
                    f"1 0 0 1 {tl.x + glyphs[i].x:.3f} {y:.3f} Tm [{''.join(parts)}] TJ")
         i = j
     return "\n".join(out)
 
 
-def _glyph_code(g: Glyph, codes: dict) -> tuple[str, float]:
-    """The glyph's hex code for TJ, and the advance (points) the PDF viewer will give it —
-    the font's own, which the W array states — remembered in `codes`."""
-    hit = codes[g] = (f"<{g.gid:04X}>",
+def _glyph_code(g: Glyph, codes: dict, fonts: dict[str, _Type0Font]) -> tuple[str, float]:
+    """The glyph's hex code for TJ (its ID in the font's subset), and the advance (points)
+    the PDF viewer will give it — the face's own, which the W array states — remembered in
+    `codes`."""
+    hit = codes[g] = (f"<{fonts[g.face.key].subset.new_gid[g.gid]:04X}>",
                       g.face.advance(g.gid) * (1000 / g.face.upem) * g.size / 1000)
     return hit
