@@ -196,3 +196,16 @@ def test_plain_pdf_has_no_pdfx_claim(tmp_path):
         assert "/GTS_PDFXVersion" not in pdf.docinfo
         assert "/OutputIntents" not in pdf.Root
     assert "output-intent" in preflight(pdf_path).rules_failed()
+
+
+def test_text_under_the_minimum_size_is_warned_of_with_each_size_set(tmp_path):
+    from typeset.pipeline import Options, build
+
+    (tmp_path / "images").mkdir()
+    shutil.copy(PHOTO, tmp_path / "images" / PHOTO.name)
+    issue = tmp_path / "one.md"
+    issue.write_text(ONE_ARTICLE, encoding="utf-8")
+    warnings = build(issue, Options(epub=False, outdir=tmp_path / "out",
+                                    layout=layout_with(tmp_path, min_text_pt=10))).warnings
+    # the caption (8 pt) and the body, byline and masthead lines (9 pt); not the headline
+    assert "page 1: text set in 8, 9 pt, under the minimum 10 pt" in warnings

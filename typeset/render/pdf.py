@@ -55,6 +55,11 @@ class PdfSummary:
     warnings: tuple[str, ...] = ()  # photos under the minimum ppi, text under the minimum size
 
 
+# A glyph's hex code for TJ (its ID in its font's subset), and the advance (points) the PDF
+# viewer will give it: the face's own, which the W array states.
+_Code = tuple[str, float]
+
+
 class _Type0Font:
     """A reportlab dynamic font embedding one face once per document as a Type0 font.
 
@@ -150,7 +155,7 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
     spec = cfg.printing
     check_spec(spec)
     frame = page_frame(layout.width, layout.height, cfg.page.bleed, spec.marks)
-    fonts = _fonts_for(layout)
+    fonts, codes = _fonts_for(layout)
     for font in fonts.values():
         pdfmetrics.registerFont(font)
     first = next(iter(fonts.values()), None)
@@ -169,7 +174,6 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
     canvas.setCreator("typeset")
     canvas.setProducer("typeset (reportlab)")
     image_cache: dict[tuple, ImageReader] = {}
-    codes: dict[Glyph, tuple[str, float]] = {}
     warnings: list[str] = []
     targets: dict[int, set[float]] = {}
     for page in layout.pages:
@@ -187,8 +191,9 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
                       tuple(warnings))
 
 
-def _fonts_for(layout: IssueLayout) -> dict[str, _Type0Font]:
-    """One font per face used anywhere, with every glyph it draws and the text behind it."""
+def _fonts_for(layout: IssueLayout) -> tuple[dict[str, _Type0Font], dict[Glyph, _Code]]:
+    """One font per face used anywhere, with every glyph it draws and the text behind it;
+    and each glyph's code (see _text_line)."""
     used: dict[str, tuple[Face, dict[int, str]]] = {}
     seen: set[Glyph] = set()  # glyphs are shared objects: each needs looking at once
     for page in layout.pages:
@@ -201,7 +206,13 @@ def _fonts_for(layout: IssueLayout) -> dict[str, _Type0Font]:
                 text_of = used.setdefault(g.face.key, (g.face, {}))[1]
                 if not text_of.get(g.gid):  # the first glyph of a cluster carries the text
                     text_of[g.gid] = g.text
-    return {key: _Type0Font(face, gids) for key, (face, gids) in sorted(used.items())}
+    fonts = {key: _Type0Font(face, gids) for key, (face, gids) in sorted(used.items())}
+    codes = {}
+    for g in seen:
+        face = g.face
+        codes[g] = (f"<{fonts[face.key].subset.new_gid[g.gid]:04X}>",
+                    face.advance(g.gid) * (1000 / face.upem) * g.size / 1000)
+    return fonts, codes
 
 
 def _fix_timestamp(canvas: Canvas, date: dt.date | None) -> None:
@@ -249,11 +260,11 @@ def _page(canvas: Canvas, page, layout: IssueLayout, fonts: dict[str, _Type0Font
         canvas.drawImage(reader, box.x, h - box.y - box.height, box.width, box.height)
     if page.lines:
         code.append(f"q {OVERPRINT} gs BT")  # black text overprints: no white halo on register
-        for tl in page.lines:
-            code.append(_text_line(canvas, tl, h, fonts, codes))
+        sizes: set[float] = set()
+        code.append("\n".join([_text_line(canvas, tl, h, fonts, codes, sizes)
+                               for tl in page.lines]))
         code.append("ET Q")
-        small = sorted({pg.glyph.size for tl in page.lines for pg in tl.line.glyphs
-                        if pg.glyph.size < spec.min_text_pt})
+        small = sorted(s for s in sizes if s < spec.min_text_pt)
         if small:
             warnings.append(f"page {page.number}: text set in {', '.join(f'{s:g}' for s in small)}"
                             f" pt, under the minimum {spec.min_text_pt:g} pt")
@@ -286,42 +297,32 @@ def _links(canvas: Canvas, page, frame: PageFrame, targets: set[float]) -> None:
 
 
 def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
-               fonts: dict[str, _Type0Font], codes: dict) -> str:
+               fonts: dict[str, _Type0Font], codes: dict[Glyph, _Code], sizes: set[float]
+               ) -> str:
     """Operators for one line: a TJ per stretch of one face and size, every glyph at its
-    composed x (TJ adjustments make up the difference to the font's own advance). `codes`
-    caches each glyph's code and advance, shared by the pages of one document."""
+    composed x (TJ adjustments make up the difference to the font's own advance). The
+    sizes set go into `sizes`."""
     out = []
     y = page_height - tl.baseline
     glyphs = tl.line.glyphs
+    # Per-glyph work is done in comprehensions over columns (a line of body text has ~25
+    # glyphs, an issue ~60,000): PlacedGlyph is a (glyph, x, advance) tuple.
+    hits = [codes[pg[0]] for pg in glyphs]
+    xs = [pg[1] for pg in glyphs]
     n = len(glyphs)
     i = 0
     while i < n:
-        g0 = glyphs[i].glyph
+        g0 = glyphs[i][0]
         face, size = g0.face, g0.size
         j = i + 1
-        while j < n and glyphs[j].glyph.face is face and glyphs[j].glyph.size == size:
+        while j < n and glyphs[j][0].face is face and glyphs[j][0].size == size:
             j += 1
-        seg = glyphs[i:j]
-        parts = []
-        append = parts.append
-        # PlacedGlyph is a (glyph, x, advance) tuple: unpacking beats attribute lookups here.
-        for (g, x, _), (_, next_x, _) in zip(seg, seg[1:]):
-            hit = codes.get(g) or _glyph_code(g, codes, fonts)
-            append(hit[0])
-            adjust = (x + hit[1] - next_x) * 1000 / size
-            if adjust > 0.01 or adjust < -0.01:
-                append(f"{adjust:.2f}")
-        append((codes.get(seg[-1].glyph) or _glyph_code(seg[-1].glyph, codes, fonts))[0])
+        sizes.add(size)
+        parts = [code if -0.01 <= (adjust := (x + advance - next_x) * 1000 / size) <= 0.01
+                 else f"{code}{adjust:.2f}"
+                 for (code, advance), x, next_x in zip(hits[i:j - 1], xs[i:j - 1], xs[i + 1:j])]
+        parts.append(hits[j - 1][0])
         out.append(f"{fonts[face.key].resource_name(canvas._doc)} {size:g} Tf "
-                   f"1 0 0 1 {tl.x + glyphs[i].x:.3f} {y:.3f} Tm [{''.join(parts)}] TJ")
+                   f"1 0 0 1 {tl.x + xs[i]:.3f} {y:.3f} Tm [{''.join(parts)}] TJ")
         i = j
     return "\n".join(out)
-
-
-def _glyph_code(g: Glyph, codes: dict, fonts: dict[str, _Type0Font]) -> tuple[str, float]:
-    """The glyph's hex code for TJ (its ID in the font's subset), and the advance (points)
-    the PDF viewer will give it — the face's own, which the W array states — remembered in
-    `codes`."""
-    hit = codes[g] = (f"<{fonts[g.face.key].subset.new_gid[g.gid]:04X}>",
-                      g.face.advance(g.gid) * (1000 / g.face.upem) * g.size / 1000)
-    return hit
