@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 from itertools import accumulate
+from operator import add
 
 from .classes import OPEN
 from .line import Line, PlacedGlyph
@@ -53,7 +54,7 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
     elif align == "right":
         x += need
     # Box k starts at x + Σ_{m<k} (gap[m] + width[m]) + gap[k]; its origin is `shift` from it.
-    starts = list(accumulate(map(float.__add__, gap, width), initial=x))
+    starts = list(accumulate(map(add, gap, width), initial=x))
     xs = [s + g + d for s, g, d in zip(starts, gap, shift)]
     return Line(tuple(map(_make, zip(glyphs, xs, width))), starts[-1], measure, last)
 
