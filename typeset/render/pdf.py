@@ -133,8 +133,7 @@ class _Type0Font:
                 "Supplement": 0}),
             "FontDescriptor": doc.Reference(descriptor, f"descriptor:{self.fontName}"),
             "DW": 1000,
-            "W": pdfdoc.PDFArray([pdfdoc.PDFArray(map(_int_bytes, x)) if isinstance(x, list)
-                                  else _int_bytes(x) for x in width_array(widths)]),
+            "W": pdfdoc.PDFArray([width_array(widths)]),  # bytes pass reportlab unchanged
         })
         if not info.is_cff:
             cid_font["CIDToGIDMap"] = pdfdoc.PDFName("Identity")
@@ -153,12 +152,6 @@ class _Type0Font:
         internal = doc.fontMapping[self.fontName][1:]
         # An indirect font object: a direct one in the resources breaks text extraction.
         doc.idToObject["BasicFonts"].dict[internal] = doc.Reference(font, internal)
-
-
-def _int_bytes(n: int) -> bytes:
-    """An integer as reportlab writes it (its fp_str gives str(n) for an int), pre-formatted:
-    bytes pass its formatter untouched, and a W array holds thousands of numbers."""
-    return str(n).encode("ascii")
 
 
 def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutConfig) -> PdfSummary:

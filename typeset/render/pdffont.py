@@ -41,19 +41,21 @@ def to_unicode_cmap(name: str, text_of: Mapping[int, str]) -> bytes:
     return "\n".join(out).encode("ascii")
 
 
-def width_array(widths: Mapping[int, int]) -> list:
-    """The CIDFont W array: runs of consecutive glyph codes as `first [w1 w2 …]`."""
-    out: list = []
-    run: list[int] = []
+def width_array(widths: Mapping[int, int]) -> bytes:
+    """The elements of the CIDFont W array as PDF text (one string, not a PDF object per
+    number for the PDF library to format): runs of consecutive glyph codes as
+    `first [w1 w2 …]`."""
+    out: list[str] = []
+    run: list[str] = []
     first = prev = None
     for gid in sorted(widths):
         if prev is not None and gid == prev + 1:
-            run.append(widths[gid])
+            run.append(str(widths[gid]))
         else:
             if run:
-                out += [first, run]
-            first, run = gid, [widths[gid]]
+                out.append(f"{first} [{' '.join(run)}]")
+            first, run = gid, [str(widths[gid])]
         prev = gid
     if run:
-        out += [first, run]
-    return out
+        out.append(f"{first} [{' '.join(run)}]")
+    return " ".join(out).encode("ascii")
