@@ -545,14 +545,27 @@ def with_air(base: ModulePlan, air: int) -> ModulePlan:
 @lru_cache(maxsize=65536)
 def _balance_cached(n: int, starts: tuple[int, ...], keeps: tuple[bool, ...]
                     ) -> tuple[int, tuple[tuple[int, int, int], ...]]:
-    depth = min(starts)
-    while sum(max(0, depth - s) for s in starts) < n:
-        depth += 1
+    depth = _shallowest_foot(n, starts)
     while True:
         cols = _distribute(n, starts, depth, keeps)
         if cols is not None:
             return max(depth, max(starts)), cols
         depth += 1
+
+
+def _shallowest_foot(n: int, starts: tuple[int, ...]) -> int:
+    """The smallest foot (a row, not above the topmost start) at which columns starting
+    at rows `starts` hold `n` rows. With the j topmost columns open, they hold
+    j·foot − (sum of their starts), so the foot is solved for per j instead of tried row
+    by row (a deep module took dozens of steps)."""
+    ordered = sorted(starts)
+    total = 0
+    for j, start in enumerate(ordered, 1):
+        total += start
+        foot = max(start, -(-(n + total) // j))  # ceil((n + total) / j)
+        if j == len(ordered) or foot <= ordered[j]:
+            return foot
+    raise ValueError("no columns")
 
 
 def balance(n: int, starts: list[int], keeps: Sequence[bool]
