@@ -37,7 +37,7 @@ def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, qu
     over `ink_limit` % when `color`) and scale it down to `dpi` at the placed size when it
     has more pixels than that."""
     with Image.open(path) as im:
-        im = ImageOps.exif_transpose(im)
+        ImageOps.exif_transpose(im, in_place=True)  # in place: no copy of an upright photo
         im = im.convert("RGB" if color else "L")
     box_ratio = width_pt / height_pt
     w, h = im.size
