@@ -13,14 +13,21 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import uharfbuzz as hb
 from fontTools.cffLib import CFFFontSet
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.ttLib import TTFont
 
+from typeset.fonts import ROLES, load_fonts
 from typeset.ingest import load_issue
 from typeset.model import Byline, Figure, ListBlock, Paragraph, Quote, Subhead, Table
 
 REPO = Path(__file__).resolve().parents[2]
 PT_PER_MM = Decimal(72) / Decimal("25.4")
 CHECKER = REPO.parent / "shared" / "tools" / "pdfcheck.py"
+FONTS_TOML = REPO / "fonts" / "fonts.toml"
+TINY = REPO / "tests" / "fixtures" / "tiny.md"
+TRUETYPE_FAMILY = "Droid Sans Fallback"  # the default fonts' one TrueType (glyf) face
 
 # CJK Unified Ideographs with Extension A and Extensions B and beyond (𠮷 is U+20BB7).
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
@@ -147,6 +154,78 @@ def test_each_font_program_holds_just_the_glyphs_drawn_numbered_as_their_codes(b
             widths = {cid for i in range(0, len(w), 2)
                       for cid in range(int(w[i]), int(w[i]) + len(w[i + 1]))}
             assert drawn[objgen] == widths, font.BaseFont
+
+
+def to_unicode(font: pikepdf.Dictionary) -> dict[int, str]:
+    """Code → text, from the font's ToUnicode CMap."""
+    cmap = font.ToUnicode.read_bytes().decode("ascii")
+    return {int(code, 16): bytes.fromhex(text).decode("utf-16-be")
+            for code, text in re.findall(r"<([0-9A-F]{4})> <([0-9A-F]+)>", cmap)}
+
+
+def recorded(draw) -> list:
+    """The drawing operations of one glyph outline."""
+    pen = RecordingPen()
+    draw(pen)
+    return pen.value
+
+
+def cff_glyphs(font_set: CFFFontSet):
+    """Glyph ID → charstring of a CFF's only font."""
+    top = font_set[font_set.fontNames[0]]
+    return lambda gid: top.CharStrings[top.charset[gid]]
+
+
+def test_every_glyph_drawn_has_the_outline_the_text_was_set_with(sample_build):
+    """For each code a font maps to text, the embedded program's glyph is the face's glyph
+    for that text (CFF outlines compared as fontTools draws them)."""
+    faces = {face.info.postscript_name: face for face in load_fonts(FONTS_TOML).faces}
+    with pikepdf.open(sample_build.pdf) as pdf:
+        fonts = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
+        for font in fonts.values():
+            face = faces[str(font.BaseFont).split("+", 1)[1]]
+            program = CFFFontSet()
+            program.decompile(io.BytesIO(
+                font.DescendantFonts[0].FontDescriptor.FontFile3.read_bytes()), None)
+            embedded = cff_glyphs(program)
+            original = cff_glyphs(TTFont(str(face.path), fontNumber=face.index,
+                                         lazy=True)["CFF "].cff)
+            for code, text in to_unicode(font).items():
+                gid = face.shape(text)[0].gid
+                assert recorded(embedded(code).draw) == recorded(original(gid).draw), (
+                    font.BaseFont, code, text)
+
+
+def test_a_truetype_face_is_embedded_with_each_glyph_at_its_code(tmp_path):
+    """Every role on the default fonts' TrueType face: a FontFile2 whose glyph IDs are the
+    codes (CIDToGIDMap /Identity), each with the face's outline for its text."""
+    from typeset.pipeline import Options, build
+
+    roles = "".join(f'[roles.{role}]\ncandidates = [{{ family = "{TRUETYPE_FAMILY}" }}]\n'
+                    for role in ROLES)
+    (tmp_path / "fonts.toml").write_text(roles, encoding="utf-8")
+    layout = (REPO / "layouts" / "broadsheet.toml").read_text(encoding="utf-8").replace(
+        'fonts = "../fonts/fonts.toml"', f'fonts = "{tmp_path / "fonts.toml"}"')
+    (tmp_path / "layout.toml").write_text(layout, encoding="utf-8")
+    build(TINY, Options(epub=False, outdir=tmp_path, layout=str(tmp_path / "layout.toml")))
+    face = load_fonts(tmp_path / "fonts.toml").primary("body")
+    assert not face.info.is_cff
+    with pikepdf.open(tmp_path / "tiny.pdf") as pdf:
+        fonts = {f.objgen: f for page in pdf.pages for f in page.Resources.Font.values()}
+        assert len(fonts) == 1
+        font = next(iter(fonts.values()))
+        cid_font = font.DescendantFonts[0]
+        assert cid_font.CIDToGIDMap == pikepdf.Name.Identity
+        embedded = hb.Font(hb.Face(hb.Blob(cid_font.FontDescriptor.FontFile2.read_bytes())))
+        text_of = to_unicode(font)
+        assert len(text_of) > 20
+        for code, text in text_of.items():
+            if code == 0:  # .notdef: the face lacks the page furniture's digits
+                continue
+            gid = face.shape(text)[0].gid
+            assert (recorded(lambda pen: embedded.draw_glyph_with_pen(code, pen))
+                    == recorded(lambda pen: face.hb_font.draw_glyph_with_pen(gid, pen))), (
+                code, text)
 
 
 def test_body_headline_and_masthead_fonts_are_noto_cjk(sample_build):
