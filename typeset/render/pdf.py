@@ -201,7 +201,7 @@ def write_pdf(layout: IssueLayout, out_path: Path, meta: PdfMeta, cfg: LayoutCon
 
 def _fonts_for(layout: IssueLayout) -> tuple[dict[str, _Type0Font], dict[Glyph, _Code]]:
     """One font per face used anywhere, with every glyph it draws and the text behind it;
-    and each glyph's code (see _text_line)."""
+    and each glyph's code and advance (_Code)."""
     used: dict[str, tuple[Face, dict[int, str]]] = {}
     seen: set[Glyph] = set()  # glyphs are shared objects: each needs looking at once
     for page in layout.pages:
