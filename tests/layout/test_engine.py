@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from typeset.errors import InputError
 from typeset.ingest import load_issue
 from typeset.layout import CopyOverflow, make_up
 from typeset.layout.furniture import chinese_numeral
@@ -77,6 +78,22 @@ def test_more_copy_than_the_pages_hold_is_an_input_error_naming_articles_and_cha
     with pytest.raises(CopyOverflow) as err:
         make_up(issue(pages), tabloid, fonts)
     assert "characters" in str(err.value) and "第" in str(err.value)
+
+
+def test_a_character_no_font_has_in_the_furniture_is_an_input_error_or_reported(
+        cfg, fonts, article, issue):
+    """The paper's name is printed in the masthead and in every running head: a character
+    no font of the furniture roles covers is never set as a silent blank."""
+    uncovered = issue({1: [article("头条新闻", 2)]})
+    uncovered.masthead.title = "测试\u0378日报"  # unassigned: no font has it
+    with pytest.raises(InputError) as err:
+        make_up(uncovered, cfg, fonts)
+    assert "U+0378" in str(err.value) and "the masthead" in str(err.value)
+    assert err.value.where == "test.md" and err.value.article is None
+    reported: list[str] = []
+    make_up(uncovered, cfg, fonts, reported)
+    assert any("the masthead" in note for note in reported)
+    assert sum("running head" in note for note in reported) == 7  # pages 2–8
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from ..config import LayoutConfig
 from ..errors import InputError
 from ..fonts import FontSet
-from ..model import Article, Figure, Issue, Paragraph, Table
+from ..model import Article, Figure, Issue, Paragraph, Source, Table
 from .boxes import IssueLayout, LinkBox, OutlineEntry, PageLayout, Rule
 from .draw import Box, draw_module, link_line, module_box
 from .ear import Ear, find_target, index_ear, teaser_ear
@@ -139,9 +139,11 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     ear = teaser_ear(teasers, {}, ear_width, cfg, fonts, missing) if teasers else None
 
     tops = []
+    source = Source(str(issue.source), 0)  # the furniture's text has no line of its own
     for page in pages:
-        furn = masthead(issue.masthead, cfg, fonts) if page.number == 1 else running_head(
-            issue.masthead, page.number, page.section, page.editor, cfg, fonts)
+        furn = masthead(issue.masthead, cfg, fonts, source, missing) if page.number == 1 \
+            else running_head(issue.masthead, page.number, page.section, page.editor, cfg,
+                              fonts, source, missing)
         page.lines.extend(furn.lines)
         page.rules.extend(furn.rules)
         top = round((furn.top - g.area_y) / cfg.grid.pitch)

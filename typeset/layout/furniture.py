@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from ..compose import StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..fonts import FontSet
-from ..model import Masthead
+from ..model import Masthead, Source
 from .boxes import Rule, TextLine
-from .units import ASCENT, DISPLAY_LEADING
+from .units import ASCENT, DISPLAY_LEADING, check_glyphs
 
 CHINESE_DIGITS = "〇一二三四五六七八九"
 
@@ -32,8 +32,11 @@ class Furniture:
     columns: int  # how many columns (from the left) it covers; the others start at the top
 
 
-def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet) -> Furniture:
-    """Page 1's masthead block: title large, then Latin name, date line, issue data, URL."""
+def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet, source: Source,
+             missing: list[str] | None) -> Furniture:
+    """Page 1's masthead block: title large, then Latin name, date line, issue data, URL.
+
+    `source` is the issue file; `missing` as for check_glyphs."""
     g = cfg.page
     spec = cfg.masthead
     width = g.span_width(spec.columns)
@@ -49,7 +52,9 @@ def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet) -> Furniture:
             parts.append((StyledRun(text, "furniture", spec.info_size), "left"))
     lines = []
     for run, align in parts:
-        for line in compose_paragraph([run], width, fonts, cfg.text, align=align):
+        composed = compose_paragraph([run], width, fonts, cfg.text, align=align)
+        check_glyphs(composed, None, "the masthead", source, missing)
+        for line in composed:
             y += run.size * DISPLAY_LEADING
             lines.append(TextLine(x, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
     bottom = max(y, g.area_y + spec.lines * cfg.grid.pitch)
@@ -61,8 +66,10 @@ def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet) -> Furniture:
 
 
 def running_head(m: Masthead, number: int, section: str, editor: str, cfg: LayoutConfig,
-                 fonts: FontSet) -> Furniture:
-    """The 报眉 of pages 2–N: paper, date and page on one line above a rule across the page."""
+                 fonts: FontSet, source: Source, missing: list[str] | None) -> Furniture:
+    """The 报眉 of pages 2–N: paper, date and page on one line above a rule across the page.
+
+    `source` is the issue file; `missing` as for check_glyphs."""
     g = cfg.page
     rh = cfg.running_head
     size = rh.size
@@ -74,9 +81,11 @@ def running_head(m: Masthead, number: int, section: str, editor: str, cfg: Layou
     lines = []
     for text, align in ((left, "left"), (centre, "center"), (right, "right")):
         if text:
-            for line in compose_paragraph([StyledRun(text, "furniture", size)], g.area_width,
-                                          fonts, cfg.text, align=align):
-                lines.append(TextLine(g.area_x, baseline, line))
+            composed = compose_paragraph([StyledRun(text, "furniture", size)], g.area_width,
+                                         fonts, cfg.text, align=align)
+            check_glyphs(composed, None, f"the running head of page {number}", source,
+                         missing)
+            lines += [TextLine(g.area_x, baseline, line) for line in composed]
     rule_y = g.area_y + (rh.lines - 1) * cfg.grid.pitch + cfg.grid.pitch / 3
     top = g.area_y + rh.lines * cfg.grid.pitch
     return Furniture(lines, [Rule(g.area_x, rule_y, g.area_x + g.area_width, rule_y, rh.rule)],

@@ -44,20 +44,21 @@ def grid_baseline(cfg: LayoutConfig, size: float) -> float:
     return (cfg.grid.pitch - size) / 2 + ASCENT * size
 
 
-def check_glyphs(lines: list[Line], article: Article, what: str, source: Source,
+def check_glyphs(lines: list[Line], article: Article | None, what: str, source: Source,
                  missing: list[str] | None) -> None:
-    """A character no face of its role covers is an InputError naming it, the article and
-    the block; when `missing` is a list it is reported there instead (set as .notdef)."""
+    """A character no face of its role covers is an InputError naming it, the article (None:
+    page furniture, which belongs to none) and the block; when `missing` is a list it is
+    reported there instead (set as .notdef)."""
     chars = [pl.glyph.text for line in lines for pl in line.glyphs if pl.glyph.missing]
     if not chars:
         return
     names = ", ".join(f"U+{ord(c[0]):04X} '{c}'" for c in dict.fromkeys(chars))
     message = f"no font of the role covers {names} in {what}"
     if missing is None:
-        raise InputError(message, where=str(source), article=article.label,
+        raise InputError(message, where=str(source), article=article and article.label,
                          hint="add a font that has it to the role's list in fonts/fonts.toml, "
                               "or pass --allow-missing-glyphs to set it as a blank box")
-    note = f"{source}: {message} (article {article.label})"
+    note = f"{source}: {message}" + (f" (article {article.label})" if article else "")
     if note not in missing:  # a block is composed again for each variant of its module
         missing.append(note)
 
