@@ -19,11 +19,15 @@ keeping 孤字; only when even that fails is 孤字 dropped — so composition n
 Speed: lines only ever grow or shrink by a few em, so for each break only the starts whose
 line is neither overfull nor beyond the stretch limit are tried — a window found by moving
 a pointer over prefix sums (both bounds are monotone in the start), a handful per break.
+Nearly every piece is set by its first pass without looseness: _solve_first_pass does that
+case in fewer steps (and stops unjustified lines, which have no stretch limit, by their
+cost); _solve states the rule for every pass, and the tests hold the two to the same choices.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import compress, islice
 
 from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT, WORD
 from .spacing import Spacing
@@ -77,17 +81,182 @@ def total_fit(sp: Spacing, classes: list[int], measure: float, em: float, *, jus
     if orphan_rule:
         attempts.append((True, False))
     for last_resort, orphan in attempts:
-        starts = _solve(sp, classes, measure, em, justify, orphan, looseness, last_resort)
+        bps = _breaks(classes, _LAST_RESORT if last_resort else _NORMAL)
+        if last_resort or looseness:
+            starts = _solve(sp, bps, classes, measure, em, justify, orphan, looseness,
+                            last_resort)
+        else:
+            starts = _solve_first_pass(sp, bps, classes, measure, em, justify, orphan)
         if starts is not None:
             return starts
     raise AssertionError("the last-resort pass always finds a setting")
 
 
-def _solve(sp: Spacing, classes: list[int], measure: float, em: float, justify: bool,
-           orphan: bool, looseness: int, last_resort: bool) -> list[int] | None:
+def _breaks(classes: list[int], allowed: frozenset[int]) -> list[int]:
+    """The glyph indices where a line may start: 0, the gaps of an `allowed` class, and the
+    piece's end (len(classes)) — the break ranks the solvers work on."""
+    n = len(classes)
+    return [0, *compress(range(1, n), map(allowed.__contains__, islice(classes, 1, None))), n]
+
+
+def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: float,
+                      em: float, justify: bool, orphan: bool) -> list[int] | None:
+    """_solve for the case nearly every piece takes (a first pass without looseness), with
+    the same costs and the same choices (tests/compose/test_linebreak.py holds them to it),
+    in fewer steps:
+
+    * the piece's end (no penalty, no stretching, 孤字) is set apart from the other breaks,
+      and justified and unjustified breaks have loops of their own;
+    * starts that no setting reaches are passed over with the overfull ones (`lo`);
+    * unjustified (ragged) lines have no stretch limit, so their loop would try every
+      earlier start; it stops once a line alone costs as much as the best setting found,
+      since demerits are never negative and shorter lines cost more."""
+    sw, ss, st, sg = sp.start_width, sp.start_shrink, sp.start_stretch, sp.start_gaps
+    ew, es, et, eg = sp.end_width, sp.end_shrink, sp.end_stretch, sp.end_gaps
+    comfort, max_ls = _per_gaps(em, eg[-1] + 1)
+    inf = math.inf
+    neg_eps = -EPS
+    m = len(bps)
+    last = m - 1
+    best = [inf] * m  # least demerits of a setting that ends at break rank ii
+    back = [-1] * m  # the rank of the break before it
+    best[0] = 0.0
+    lo = 0
+    limit = measure + EPS
+    for jj in range(1, last):
+        j = bps[jj]
+        ewj, esj, etj, egj = ew[j], es[j], et[j], eg[j]
+        # Starts whose line is overfull even fully shrunk (see _solve), or that no setting
+        # reaches, are no use to this break or any later one.
+        reach = ewj - esj - limit
+        while lo < jj and (best[lo] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
+            lo += 1
+        pen = _PENALTY_SQUARED[classes[j]]
+        short = measure - ewj  # a line's shortfall is short + sw[i]
+        cand = inf
+        cand_prev = -1
+        if justify:
+            for ii in range(lo, jj):
+                b = best[ii]
+                if b == inf:
+                    continue
+                i = bps[ii]
+                need = short + sw[i]
+                if need < neg_eps:
+                    shrink = esj - ss[i]
+                    if -need > shrink + EPS:
+                        continue
+                    bad = SHRINK_BADNESS * (-need / shrink) ** 3
+                elif need <= EPS:
+                    bad = 0.0
+                else:
+                    stretch = etj - st[i]
+                    gaps = egj - sg[i]
+                    rest = need - stretch
+                    if rest > EPS and (gaps == 0 or rest > max_ls[gaps]):
+                        break  # every later start makes a looser line
+                    bad = STRETCH_BADNESS * (need / (stretch + comfort[gaps])) ** 3
+                    if bad > SPACED_BADNESS_CAP:
+                        bad = SPACED_BADNESS_CAP
+                total = b + ((LINE_PENALTY + bad) ** 2 + pen)
+                if total < cand:
+                    cand = total
+                    cand_prev = ii
+        else:
+            for ii in range(lo, jj):
+                b = best[ii]
+                if b == inf:
+                    continue
+                i = bps[ii]
+                need = short + sw[i]
+                if need < neg_eps:
+                    shrink = esj - ss[i]
+                    if -need > shrink + EPS:
+                        continue
+                    bad = SHRINK_BADNESS * (-need / shrink) ** 3
+                elif need <= EPS:
+                    bad = 0.0
+                else:
+                    d = (LINE_PENALTY + RAGGED_BADNESS * (need / em) ** 2) ** 2 + pen
+                    if d >= cand:
+                        break  # every later start: a shorter line, dearer, on demerits ≥ 0
+                    total = b + d
+                    if total < cand:
+                        cand = total
+                        cand_prev = ii
+                    continue
+                total = b + ((LINE_PENALTY + bad) ** 2 + pen)
+                if total < cand:
+                    cand = total
+                    cand_prev = ii
+        if cand_prev >= 0:
+            best[jj] = cand
+            back[jj] = cand_prev
+    # The piece's end: no penalty, a short line costs nothing, and with 孤字 the last line
+    # starts where it keeps two Han characters or earlier.
+    n = bps[last]
+    ewj, esj = ew[n], es[n]
+    reach = ewj - esj - limit
+    while lo < last and (best[lo] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
+        lo += 1
+    han = sp.han
+    need_han = orphan and han[n] >= 3
+    min_han = han[n] - 2
+    short = measure - ewj
+    cand = inf
+    cand_prev = -1
+    for ii in range(lo, last):
+        b = best[ii]
+        if b == inf:
+            continue
+        i = bps[ii]
+        if need_han and han[i] > min_han:
+            break  # every later start leaves fewer Han characters
+        need = short + sw[i]
+        if need < neg_eps:
+            shrink = esj - ss[i]
+            if -need > shrink + EPS:
+                continue
+            bad = SHRINK_BADNESS * (-need / shrink) ** 3
+        else:
+            bad = 0.0
+        total = b + (LINE_PENALTY + bad) ** 2
+        if total < cand:
+            cand = total
+            cand_prev = ii
+    if cand_prev < 0:
+        return None
+    starts = []
+    jj = cand_prev
+    while jj >= 0:
+        starts.append(bps[jj])
+        jj = back[jj]
+    starts.reverse()
+    return starts
+
+
+_PER_GAPS: dict[float, tuple[list[float], list[float]]] = {}
+
+
+def _per_gaps(em: float, count: int) -> tuple[list[float], list[float]]:
+    """k × LETTERSPACE_COMFORT em and k × LETTERSPACE_MAX em, for k up to `count` spacing gaps
+    (at least): looked up by the first pass, which would otherwise multiply an int by a float
+    twice per start it tries. Cached per size; the products are the same floats."""
+    tables = _PER_GAPS.get(em)
+    if tables is None or len(tables[0]) < count:
+        comfort = LETTERSPACE_COMFORT * em
+        max_ls = LETTERSPACE_MAX * em
+        size = max(count, 64)
+        tables = _PER_GAPS[em] = ([k * comfort for k in range(size)],
+                                  [k * max_ls for k in range(size)])
+    return tables
+
+
+def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: float,
+           justify: bool, orphan: bool, looseness: int, last_resort: bool) -> list[int] | None:
+    """The best setting over the break ranks `bps` (from _breaks), or None: the rule as
+    stated, for every pass and looseness."""
     n = len(sp.glyphs)
-    allowed = _LAST_RESORT if last_resort else _NORMAL
-    bps = [0] + [g for g in range(1, n) if classes[g] in allowed] + [n]
     sw, ss, st, sg = sp.start_width, sp.start_shrink, sp.start_stretch, sp.start_gaps
     ew, es, et, eg = sp.end_width, sp.end_shrink, sp.end_stretch, sp.end_gaps
     han = sp.han
