@@ -15,7 +15,7 @@ from operator import add
 
 from .classes import OPEN
 from .line import Line, PlacedGlyph
-from .spacing import SHRINK_TIERS, TIER_GLUE, Spacing
+from .spacing import SHRINK_TIERS, TIER_GLUE, TIER_NONE, Spacing
 
 # PlacedGlyph._make without its Python frame: tuple.__new__ bound to the class, called from
 # C for every glyph of a line.
@@ -41,10 +41,8 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
     need = measure - (sp.end_width[j] - sp.start_width[i])
     if need < -1e-9:
         # An edge mark that has given its blank already cannot shrink again.
-        free = [True] * (j - i)
-        free[0] = not sp.start_cut[i]
-        free[-1] = free[-1] and not sp.end_cut[j - 1]
-        _shrink(sp, i, glyphs, width, shift, gap, free, -need)
+        _shrink(sp, i, glyphs, width, shift, gap, -need, first_free=not sp.start_cut[i],
+                last_free=not sp.end_cut[j - 1])
         need = 0.0
     elif align == "justify" and not last and need > 1e-9:
         need = _stretch(sp, i, j, width, gap, need)
@@ -53,36 +51,50 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
         x += need / 2
     elif align == "right":
         x += need
-    # Box k starts at x + Σ_{m<k} (gap[m] + width[m]) + gap[k]; its origin is `shift` from it.
+    # Box k starts at x + Σ_{m<k} (gap[m] + width[m]) + gap[k]; its origin is `shift` from it
+    # (most lines have no shift at all: adding zeros would give the same floats).
     starts = list(accumulate(map(add, gap, width), initial=x))
-    xs = [s + g + d for s, g, d in zip(starts, gap, shift)]
+    if any(shift):
+        xs = [s + g + d for s, g, d in zip(starts, gap, shift)]
+    else:
+        xs = list(map(add, starts, gap))
     return Line(tuple(map(_make, zip(glyphs, xs, width))), starts[-1], measure, last)
 
 
-def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, free, amount: float) -> None:
-    tiers = sp.tier
-    shrink = sp.shrink
+def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
+            first_free: bool, last_free: bool) -> None:
     n = len(width)
+    tiers = sp.tier[i:i + n]
+    # The marks and spaces that can shrink (most glyphs have no tier): a tier's share is
+    # spread over them alone, in line order.
+    items = [k for k, t in enumerate(tiers) if t != TIER_NONE]
+    if items and items[0] == 0 and not first_free:
+        del items[0]
+    if items and items[-1] == n - 1 and not last_free:
+        del items[-1]
+    shrink = sp.shrink
     for tier in SHRINK_TIERS:
         if amount <= 1e-9:
             return
         if tier == TIER_GLUE:
-            cap = sum(sp.glue_shrink[i + k] for k in range(1, n))
-        else:
-            cap = sum(shrink[i + k] for k in range(n) if free[k] and tiers[i + k] == tier)
+            glue = sp.glue_shrink[i + 1:i + n]
+            cap = sum(glue)
+            if cap <= 0.0:
+                continue
+            f = min(1.0, amount / cap)
+            amount -= f * cap
+            gap[1:] = [g - f * s for g, s in zip(gap[1:], glue)]
+            continue
+        these = [k for k in items if tiers[k] == tier]
+        cap = sum([shrink[i + k] for k in these])
         if cap <= 0.0:
             continue
         f = min(1.0, amount / cap)
         amount -= f * cap
-        if tier == TIER_GLUE:
-            for k in range(1, n):
-                gap[k] -= f * sp.glue_shrink[i + k]
-            continue
-        for k in range(n):
-            if free[k] and tiers[i + k] == tier:
-                width[k] -= f * shrink[i + k]
-                if glyphs[k].kind == OPEN:  # its leading blank goes: the ink moves left
-                    shift[k] += f * glyphs[k].lead
+        for k in these:
+            width[k] -= f * shrink[i + k]
+            if glyphs[k].kind == OPEN:  # its leading blank goes: the ink moves left
+                shift[k] += f * glyphs[k].lead
 
 
 def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:
