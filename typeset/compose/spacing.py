@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import add, sub  # C functions: map over float.__add__ is 4× slower
 from typing import NamedTuple
 
-from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT
+from .breaks import ANYWHERE, INSIDE, KINSOKU, NEVER, OK, URL_POINT, WORD
 from .classes import (CLOSE, LATIN, MIDDLE, OPEN, PAUSE_MARK, SPACE, STOP_MARK,
                       TRAILING_BLANK, is_ideograph_like, takes_glue)
 from .shaping import Glyph
@@ -47,6 +46,12 @@ SPACE_MAX = 1 / 2
 _TIER_OF_KIND = {OPEN: TIER_BRACKET, CLOSE: TIER_BRACKET, PAUSE_MARK: TIER_PAUSE,
                  STOP_MARK: TIER_STOP}
 _LETTERSPACE_CLASSES = frozenset((OK, URL_POINT, ANYWHERE))
+# The kinds whose glyphs can lose an edge (end_cut, start_cut and what goes with them).
+_CUT_KINDS = frozenset((OPEN, CLOSE, PAUSE_MARK, STOP_MARK, SPACE))
+# Gaps that take inter-character spacing when a line has no other: all but inside ——/……
+# and glyph clusters.
+_RESCUE_CLASSES = frozenset((OK, URL_POINT, ANYWHERE, WORD, KINSOKU))
+assert _RESCUE_CLASSES.isdisjoint((NEVER, INSIDE))
 
 
 class GlyphMetrics(NamedTuple):
@@ -82,6 +87,8 @@ def glyph_metrics(g: Glyph, style: str) -> GlyphMetrics:
     m = table.get(g)
     if m is None:
         m = table[g] = _metrics(g, style)
+        # measure_piece looks for cut edges only at these kinds.
+        assert g.kind in _CUT_KINDS or not (m.end_cut or m.start_cut), g
     return m
 
 
@@ -157,16 +164,20 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
         raise ValueError(f"unknown punctuation style {style!r}; use one of {', '.join(STYLES)}")
     n = len(glyphs)
     table = _METRICS[style]
-    metrics = [table.get(g) or glyph_metrics(g, style) for g in glyphs]
+    metrics = list(map(table.get, glyphs))  # nearly every glyph has been met before
+    if None in metrics:
+        metrics = [m or glyph_metrics(g, style) for m, g in zip(metrics, glyphs)]
     (width, shift, shrink, tier, stretch, end_cut, start_cut, start_shift, end_shrink_loss,
      end_stretch_loss, kinds, hans) = map(list, zip(*metrics))
+    # Only marks and spaces have edges to cut (the cut columns are zero elsewhere).
+    marks = [k for k, kind in enumerate(kinds) if kind in _CUT_KINDS]
     if style in ("quanjiao", "kaiming"):
-        _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
-                           end_shrink_loss)
+        _compress_adjacent(glyphs, kinds, marks, width, shift, shrink, tier, end_cut,
+                           start_cut, end_shrink_loss)
 
     zeros = [0.0] * (n + 1)
     if LATIN in kinds or SPACE in kinds:
-        glue, glue_shrink, glue_stretch = _glue(glyphs, kinds)
+        glue, glue_shrink, glue_stretch, glued = _glue(glyphs, kinds)
         spacing_gap = [c in _LETTERSPACE_CLASSES
                        or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
                        for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
@@ -174,48 +185,70 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
     else:
         # All CJK: no glue, no word spaces; every gap but those inside ——/…… may be spaced.
         glue = glue_shrink = glue_stretch = zeros
+        glued = []
         spacing_gap = None
-    rescue_gap = [c != NEVER and c != INSIDE for c in classes]
+    rescue_gap = list(map(_RESCUE_CLASSES.__contains__, classes))
     rescue_gap[0] = False
     if spacing_gap is None:
         spacing_gap = rescue_gap
 
     # Prefix sums: entry k sums glyphs 0..k-1 with the gaps before them, so a line of
     # glyphs i..j-1 (which holds gaps i+1..j-1) is entry j minus entry i minus gap i.
+    # The glue is zero but at Latin edges, the cuts but at marks and spaces: the sums are
+    # copied and those entries alone recomputed (adding zeros gives the same floats, at the
+    # cost of an object per glyph).
+    nat = list(accumulate(_plus(width, glue, glued), initial=0.0))
+    shr = list(accumulate(_plus(shrink, glue_shrink, glued), initial=0.0))
+    start_width = nat[:-1]
+    # An opening bracket's shrink is its leading blank, which start_cut already takes.
+    start_shrink = shr[:-1]
+    for k in {*glued, *marks}:
+        start_width[k] = nat[k] + glue[k] + start_cut[k]
+        start_shrink[k] = shr[k] + glue_shrink[k] + start_cut[k]
+    end_width = nat.copy()
+    end_shrink = shr.copy()
+    for k in marks:
+        end_width[k + 1] = nat[k + 1] - end_cut[k]
+        end_shrink[k + 1] = shr[k + 1] - end_shrink_loss[k]
     if glue is zeros:
-        nat = list(accumulate(width, initial=0.0))
-        shr = list(accumulate(shrink, initial=0.0))
-        start_width = list(map(add, nat, start_cut))
-        # An opening bracket's shrink is its leading blank, which start_cut already takes.
-        start_shrink = list(map(add, shr, start_cut))
         start_stretch = end_stretch = zeros
     else:
-        nat = list(accumulate(map(add, width, glue), initial=0.0))
-        shr = list(accumulate(map(add, shrink, glue_shrink), initial=0.0))
-        stt = list(accumulate(map(add, stretch, glue_stretch), initial=0.0))
-        start_width = [a + b + c for a, b, c in zip(nat, glue, start_cut)]
-        start_shrink = [a + b + c for a, b, c in zip(shr, glue_shrink, start_cut)]
-        start_stretch = list(map(add, stt, glue_stretch))
-        end_stretch = [0.0, *map(sub, stt[1:], end_stretch_loss)]
+        stt = list(accumulate(_plus(stretch, glue_stretch, glued), initial=0.0))
+        start_stretch = stt[:-1]
+        for k in glued:
+            start_stretch[k] = stt[k] + glue_stretch[k]
+        end_stretch = stt.copy()
+        for k in marks:
+            end_stretch[k + 1] = stt[k + 1] - end_stretch_loss[k]
     start_width[0] -= indent
     gaps = list(accumulate(spacing_gap, initial=0))
-    start_gaps = list(map(add, gaps, spacing_gap))
+    start_gaps = gaps[1:]  # gaps[k] + spacing_gap[k]
     han = list(accumulate(hans, initial=0))
-    end_width = [0.0, *map(sub, nat[1:], end_cut)]
-    end_shrink = [0.0, *map(sub, shr[1:], end_shrink_loss)]
     return Spacing(glyphs, width, shift, shrink, tier, stretch, end_cut, start_cut,
                    start_shift, glue, glue_shrink, glue_stretch, spacing_gap, rescue_gap,
                    start_width, end_width, start_shrink, end_shrink, start_stretch,
                    end_stretch, start_gaps, gaps, han)
 
 
+def _plus(values: list[float], glue: list[float], glued: list[int]) -> list[float]:
+    """values + glue, entry by entry, where the glue is zero but at `glued`."""
+    if not glued:
+        return values
+    out = values.copy()
+    for k in glued:
+        out[k] = values[k] + glue[k]
+    return out
+
+
 def _glue(glyphs: list[Glyph], kinds: list[int]
-          ) -> tuple[list[float], list[float], list[float]]:
-    """Natural, shrink and stretch of the Han–Latin glue in every gap."""
+          ) -> tuple[list[float], list[float], list[float], list[int]]:
+    """Natural, shrink and stretch of the Han–Latin glue in every gap, and the gaps that
+    have glue (the others have none of the three)."""
     n = len(glyphs)
     glue = [0.0] * n
     glue_shrink = [0.0] * n
     glue_stretch = [0.0] * n
+    glued = []
     # Glue sits only where Latin meets non-Latin: look at the edges of Latin stretches.
     edges = {g for k, kind in enumerate(kinds) if kind == LATIN for g in (k, k + 1)}
     for g in edges:
@@ -232,20 +265,22 @@ def _glue(glyphs: list[Glyph], kinds: list[int]
         glue[g] = GLUE_NATURAL * em
         glue_shrink[g] = (GLUE_NATURAL - GLUE_MIN) * em
         glue_stretch[g] = (GLUE_MAX - GLUE_NATURAL) * em
-    return glue, glue_shrink, glue_stretch
+        glued.append(g)
+    return glue, glue_shrink, glue_stretch, glued
 
 
-def _compress_adjacent(glyphs, kinds, width, shift, shrink, tier, end_cut, start_cut,
+def _compress_adjacent(glyphs, kinds, marks, width, shift, shrink, tier, end_cut, start_cut,
                        end_shrink_loss) -> None:
     """Two marks side by side take ½ em less together (quanjiao: 。” ”， ）。 （“ → 1.5 em):
     a mark with a trailing blank gives it up, else an opening bracket gives up its leading
-    one. Done once per piece: breaks cannot fall between such marks (kinsoku)."""
+    one. Done once per piece: breaks cannot fall between such marks (kinsoku). `marks`:
+    the indices of the marks and spaces."""
     n = len(glyphs)
-    # OPEN..STOP_MARK are the consecutive kinds 1..4: the compressible marks.
-    for k in [k for k, a in enumerate(kinds) if OPEN <= a <= STOP_MARK]:
-        if k + 1 == n:
-            continue
+    for k in marks:
         a = kinds[k]
+        # OPEN..STOP_MARK are the consecutive kinds 1..4: the compressible marks.
+        if k + 1 == n or a < OPEN or a > STOP_MARK:
+            continue
         b = kinds[k + 1]
         if b < OPEN or b > STOP_MARK:
             continue
