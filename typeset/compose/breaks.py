@@ -20,7 +20,8 @@ from uniseg.emoji import extended_pictographic
 from uniseg.linebreak import line_break, line_break_boundaries
 from uniseg.unicodedatawrapper import category, east_asian_width
 
-from .classes import DASH_ELLIPSIS, LATIN, PUNCTUATION, SPACE, not_at_end, not_at_start
+from .classes import (DASH_ELLIPSIS, LATIN, PUNCTUATION, SPACE, WIDE, kind_of, not_at_end,
+                      not_at_start)
 from .shaping import Glyph
 
 # Gap classes, from the most to the least acceptable break. Only OK breaks are used in
@@ -44,26 +45,24 @@ def gap_classes(glyphs: list[Glyph], level: str) -> list[int]:
     nas = not_at_start(level)
     nae = not_at_end(level)
     n = len(glyphs)
-    texts = [g.text for g in glyphs]
-    kinds = [g.kind for g in glyphs]
-    firsts = [t[:1] for t in texts]
-    lasts = [t[-1:] for t in texts]
-    if "" in texts:  # a cluster's later glyphs: the character before them counts
-        for k in range(1, n):
-            if not texts[k]:
-                lasts[k] = lasts[k - 1]
-    before = ["", *lasts[:-1]]
-    # CLREQ between CJK characters, for every gap first (never inside ——, ……, ⋯⋯ or a run
-    # of ⸺); Latin is refined below.
-    out = [NEVER if a == b and a in DASH_ELLIPSIS else
-           KINSOKU if b in nas or a in nae else OK
-           for a, b in zip(before, firsts)]
-    out[0] = OK
-    if "" in texts:
-        for k in range(1, n):
-            if not texts[k]:
-                out[k] = INSIDE
-    latin = [k for k, kind in enumerate(kinds) if kind == LATIN or kind == SPACE]
+    out = [OK] * n
+    # Between two glyphs of one WIDE character each (two Han characters: most gaps of a
+    # paragraph) a break is OK at every level, since the kinsoku sets and ——/…… hold no WIDE
+    # character; only the gaps beside the other glyphs need a look.
+    odd = [k for k, g in enumerate(glyphs) if g.kind != WIDE or len(g.text) != 1]
+    if not odd:
+        return out
+    # CLREQ between CJK characters first (never inside ——, ……, ⋯⋯ or a run of ⸺); Latin is
+    # refined below.
+    for g in sorted({*odd, *(k + 1 for k in odd)}.difference((0, n))):
+        a = _last_char(glyphs, g - 1)
+        b = glyphs[g].text[:1]
+        out[g] = NEVER if a == b and a in DASH_ELLIPSIS else \
+            KINSOKU if b in nas or a in nae else OK
+    for k in odd:
+        if k and not glyphs[k].text:  # a cluster's later glyphs
+            out[k] = INSIDE
+    latin = [k for k in odd if glyphs[k].kind == LATIN or glyphs[k].kind == SPACE]
     r = 0
     while r < len(latin):
         # A maximal stretch of Latin glyphs and spaces: UAX #14 inside it (context matters
@@ -75,38 +74,53 @@ def gap_classes(glyphs: list[Glyph], level: str) -> list[int]:
         end = latin[r] + 1
         r += 1
         if end - start > 1:
-            _latin_stretch(texts, start, end, out, nas, nae)
-        if start and out[start] == OK and kinds[start] == LATIN \
-                and kinds[start - 1] not in PUNCTUATION \
-                and not _uax14_pair(before[start], firsts[start]):
+            _latin_stretch([g.text for g in glyphs[start:end]], start, out, nas, nae)
+        if start and out[start] == OK and glyphs[start].kind == LATIN \
+                and glyphs[start - 1].kind not in PUNCTUATION \
+                and not _uax14_pair(_last_char(glyphs, start - 1), glyphs[start].text[:1]):
             out[start] = WORD
-        if end < n and out[end] == OK and kinds[end - 1] == LATIN \
-                and kinds[end] not in PUNCTUATION and not _uax14_pair(lasts[end - 1], firsts[end]):
+        if end < n and out[end] == OK and glyphs[end - 1].kind == LATIN \
+                and glyphs[end].kind not in PUNCTUATION \
+                and not _uax14_pair(_last_char(glyphs, end - 1), glyphs[end].text[:1]):
             out[end] = WORD
     return out
 
 
-def _latin_stretch(texts: list[str], start: int, end: int, out: list[int],
-                   nas: frozenset[str], nae: frozenset[str]) -> None:
-    """Classes of the gaps inside texts[start:end], a stretch of Latin glyphs and spaces."""
+def _last_char(glyphs: list[Glyph], k: int) -> str:
+    """The character before the gap after glyph k: the last of glyph k, or of the glyph its
+    cluster began with ("" before the first glyph)."""
+    while k >= 0 and not glyphs[k].text:
+        k -= 1
+    return glyphs[k].text[-1:] if k >= 0 else ""
+
+
+def _latin_stretch(texts: list[str], start: int, out: list[int], nas: frozenset[str],
+                   nae: frozenset[str]) -> None:
+    """Classes of the gaps inside a stretch of Latin glyphs and spaces: `texts` are its
+    glyphs', the first at index `start`."""
     offsets = []
     pos = 0
-    for k in range(start, end):
+    for t in texts:
         offsets.append(pos)
-        pos += len(texts[k])
-    text = "".join(texts[start:end])
+        pos += len(t)
+    text = "".join(texts)
     allowed = _uax14(text)
-    for k in range(start + 1, end):
+    for k in range(1, len(texts)):
         if not texts[k]:
-            out[k] = INSIDE
+            out[start + k] = INSIDE
             continue
-        off = offsets[k - start]
+        off = offsets[k]
         if off not in allowed:
-            out[k] = WORD
+            out[start + k] = WORD
         elif text[off] in nas or text[off - 1] in nae:
-            out[k] = KINSOKU
+            out[start + k] = KINSOKU
         else:
-            out[k] = OK
+            out[start + k] = OK
+
+
+# The shortcut of gap_classes: no WIDE character is in a kinsoku set or is a dash/ellipsis.
+assert not any(kind_of(ch) == WIDE for ch in not_at_start("strict") | not_at_end("strict")
+               | set(DASH_ELLIPSIS))
 
 
 @functools.lru_cache(maxsize=20_000)
