@@ -207,7 +207,9 @@ def test_a_truetype_face_is_embedded_with_each_glyph_at_its_code(tmp_path):
     layout = (REPO / "layouts" / "broadsheet.toml").read_text(encoding="utf-8").replace(
         'fonts = "../fonts/fonts.toml"', f'fonts = "{tmp_path / "fonts.toml"}"')
     (tmp_path / "layout.toml").write_text(layout, encoding="utf-8")
-    build(TINY, Options(epub=False, outdir=tmp_path, layout=str(tmp_path / "layout.toml")))
+    # The face lacks the digits of the page furniture's dates: reported, set as .notdef.
+    build(TINY, Options(epub=False, outdir=tmp_path, layout=str(tmp_path / "layout.toml"),
+                        allow_missing_glyphs=True))
     face = load_fonts(tmp_path / "fonts.toml").primary("body")
     assert not face.info.is_cff
     with pikepdf.open(tmp_path / "tiny.pdf") as pdf:
@@ -220,7 +222,7 @@ def test_a_truetype_face_is_embedded_with_each_glyph_at_its_code(tmp_path):
         text_of = to_unicode(font)
         assert len(text_of) > 20
         for code, text in text_of.items():
-            if code == 0:  # .notdef: the face lacks the page furniture's digits
+            if code == 0:  # .notdef: the digits above
                 continue
             gid = face.shape(text)[0].gid
             assert (recorded(lambda pen: embedded.draw_glyph_with_pen(code, pen))
