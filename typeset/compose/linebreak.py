@@ -116,12 +116,13 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
     comfort, max_ls = _per_gaps(em, eg[-1] + 1)
     inf = math.inf
     neg_eps = -EPS
-    m = len(bps)
-    last = m - 1
-    best = [inf] * m  # least demerits of a setting that ends at break rank ii
-    back = [-1] * m  # the rank of the break before it
+    last = len(bps) - 1
+    n = bps[last]
+    # Indexed by glyph, not by break rank (the loops walk the break glyphs themselves).
+    best = [inf] * (n + 1)  # least demerits of a setting whose last line ends before glyph j
+    back = [-1] * (n + 1)  # where that last line starts
     best[0] = 0.0
-    lo = 0
+    lo = 0  # the rank of the first start worth trying
     limit = measure + EPS
     for jj in range(1, last):
         j = bps[jj]
@@ -129,18 +130,17 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
         # Starts whose line is overfull even fully shrunk (see _solve), or that no setting
         # reaches, are no use to this break or any later one.
         reach = ewj - esj - limit
-        while lo < jj and (best[lo] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
+        while lo < jj and (best[bps[lo]] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
             lo += 1
         pen = _PENALTY_SQUARED[classes[j]]
         short = measure - ewj  # a line's shortfall is short + sw[i]
         cand = inf
         cand_prev = -1
         if justify:
-            for ii in range(lo, jj):
-                b = best[ii]
+            for i in bps[lo:jj]:
+                b = best[i]
                 if b == inf:
                     continue
-                i = bps[ii]
                 need = short + sw[i]
                 if need < neg_eps:
                     shrink = esj - ss[i]
@@ -161,13 +161,12 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
                 total = b + ((LINE_PENALTY + bad) ** 2 + pen)
                 if total < cand:
                     cand = total
-                    cand_prev = ii
+                    cand_prev = i
         else:
-            for ii in range(lo, jj):
-                b = best[ii]
+            for i in bps[lo:jj]:
+                b = best[i]
                 if b == inf:
                     continue
-                i = bps[ii]
                 need = short + sw[i]
                 if need < neg_eps:
                     shrink = esj - ss[i]
@@ -183,21 +182,20 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
                     total = b + d
                     if total < cand:
                         cand = total
-                        cand_prev = ii
+                        cand_prev = i
                     continue
                 total = b + ((LINE_PENALTY + bad) ** 2 + pen)
                 if total < cand:
                     cand = total
-                    cand_prev = ii
+                    cand_prev = i
         if cand_prev >= 0:
-            best[jj] = cand
-            back[jj] = cand_prev
+            best[j] = cand
+            back[j] = cand_prev
     # The piece's end: no penalty, a short line costs nothing, and with 孤字 the last line
     # starts where it keeps two Han characters or earlier.
-    n = bps[last]
     ewj, esj = ew[n], es[n]
     reach = ewj - esj - limit
-    while lo < last and (best[lo] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
+    while lo < last and (best[bps[lo]] == inf or sw[bps[lo]] - ss[bps[lo]] < reach):
         lo += 1
     han = sp.han
     need_han = orphan and han[n] >= 3
@@ -205,11 +203,10 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
     short = measure - ewj
     cand = inf
     cand_prev = -1
-    for ii in range(lo, last):
-        b = best[ii]
+    for i in bps[lo:last]:
+        b = best[i]
         if b == inf:
             continue
-        i = bps[ii]
         if need_han and han[i] > min_han:
             break  # every later start leaves fewer Han characters
         need = short + sw[i]
@@ -223,14 +220,13 @@ def _solve_first_pass(sp: Spacing, bps: list[int], classes: list[int], measure: 
         total = b + (LINE_PENALTY + bad) ** 2
         if total < cand:
             cand = total
-            cand_prev = ii
+            cand_prev = i
     if cand_prev < 0:
         return None
     starts = []
-    jj = cand_prev
-    while jj >= 0:
-        starts.append(bps[jj])
-        jj = back[jj]
+    while cand_prev >= 0:
+        starts.append(cand_prev)
+        cand_prev = back[cand_prev]
     starts.reverse()
     return starts
 
