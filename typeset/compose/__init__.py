@@ -45,7 +45,7 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
     justify = align == "justify"
     for p, piece in enumerate(pieces):
         if piece is None:
-            lines.append(Line((), indent if p == 0 else 0.0, measure, True))
+            lines.append(Line((), (), (), indent if p == 0 else 0.0, measure, True))
             continue
         final = p == len(pieces) - 1
         classes, sp = piece.at(measure)
@@ -60,4 +60,4 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
 
 def missing_glyphs(lines: list[Line]) -> list[str]:
     """Characters no face of their role covers (set as .notdef), in order."""
-    return [p.glyph.text for line in lines for p in line.glyphs if p.glyph.missing]
+    return [g.text for line in lines for g in line.shaped if g.missing]

@@ -9,18 +9,12 @@ the gaps that allow inter-character spacing.
 
 from __future__ import annotations
 
-from functools import partial
 from itertools import accumulate
 from operator import add
 
 from .classes import OPEN
-from .line import Line, PlacedGlyph
+from .line import Line
 from .spacing import SHRINK_TIERS, TIER_GLUE, TIER_NONE, Spacing
-
-# PlacedGlyph._make without its Python frame: tuple.__new__ bound to the class, called from
-# C for every glyph of a line.
-_make = partial(tuple.__new__, PlacedGlyph)
-
 
 def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last: bool,
              align: str) -> Line:
@@ -58,7 +52,7 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
         xs = [s + g + d for s, g, d in zip(starts, gap, shift)]
     else:
         xs = list(map(add, starts, gap))
-    return Line(tuple(map(_make, zip(glyphs, xs, width))), starts[-1], measure, last)
+    return Line(tuple(glyphs), tuple(xs), tuple(width), starts[-1], measure, last)
 
 
 def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
