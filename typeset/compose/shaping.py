@@ -89,18 +89,21 @@ def shape_runs(runs: list[StyledRun], fonts: FontSet) -> list[Glyph | None]:
 
 def _shape_piece(text: str, cache: _RunCache, out: list) -> None:
     single = cache.single
-    # Most pieces hold only characters met before: one lookup each, at C speed. Latin
-    # characters are never in `single` (words are shaped as units), so the known prefix is
-    # exactly what the loop below would have produced.
+    # Most characters have been met before: one lookup each, at C speed, and the runs of
+    # them go out in bulk. Latin characters are never in `single` (words are shaped as
+    # units); only at the gaps in `known` does the loop look closer.
     known = list(map(single.get, text))
-    if None not in known:
-        out.extend(known)
-        return
-    i = known.index(None)
-    out.extend(known[:i])
     n = len(text)
+    i = 0
     while i < n:
-        g = single.get(text[i])
+        try:
+            j = known.index(None, i)
+        except ValueError:
+            out.extend(known[i:])
+            return
+        out.extend(known[i:j])
+        i = j
+        g = single.get(text[i])  # (learnt since `known` was made)
         if g is not None:
             out.append(g)
             i += 1
