@@ -58,14 +58,17 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
 def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
             first_free: bool, last_free: bool) -> None:
     n = len(width)
+    # The marks and spaces that can shrink, by tier, in line order (most glyphs have no
+    # tier): a tier's share is spread over them alone.
     tiers = sp.tier[i:i + n]
-    # The marks and spaces that can shrink (most glyphs have no tier): a tier's share is
-    # spread over them alone, in line order.
     items = [k for k, t in enumerate(tiers) if t != TIER_NONE]
     if items and items[0] == 0 and not first_free:
         del items[0]
     if items and items[-1] == n - 1 and not last_free:
         del items[-1]
+    by_tier: dict[int, list[int]] = {}
+    for k in items:
+        by_tier.setdefault(tiers[k], []).append(k)
     shrink = sp.shrink
     for tier in SHRINK_TIERS:
         if amount <= 1e-9:
@@ -79,7 +82,9 @@ def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
             amount -= f * cap
             gap[1:] = [g - f * s for g, s in zip(gap[1:], glue)]
             continue
-        these = [k for k in items if tiers[k] == tier]
+        these = by_tier.get(tier)
+        if these is None:
+            continue
         cap = sum([shrink[i + k] for k in these])
         if cap <= 0.0:
             continue

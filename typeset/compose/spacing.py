@@ -46,6 +46,7 @@ SPACE_MAX = 1 / 2
 _TIER_OF_KIND = {OPEN: TIER_BRACKET, CLOSE: TIER_BRACKET, PAUSE_MARK: TIER_PAUSE,
                  STOP_MARK: TIER_STOP}
 _LETTERSPACE_CLASSES = frozenset((OK, URL_POINT, ANYWHERE))
+_LATIN_OR_SPACE = (LATIN, SPACE)
 # The kinds whose glyphs can lose an edge (end_cut, start_cut and what goes with them).
 _CUT_KINDS = frozenset((OPEN, CLOSE, PAUSE_MARK, STOP_MARK, SPACE))
 # Gaps that take inter-character spacing when a line has no other: all but inside ——/……
@@ -178,9 +179,16 @@ def measure_piece(glyphs: list[Glyph], classes: list[int], style: str, indent: f
     zeros = [0.0] * (n + 1)
     if LATIN in kinds or SPACE in kinds:
         glue, glue_shrink, glue_stretch, glued = _glue(glyphs, kinds)
-        spacing_gap = [c in _LETTERSPACE_CLASSES
-                       or (c == KINSOKU and not (ka in (LATIN, SPACE) and kb in (LATIN, SPACE)))
-                       for c, ka, kb in zip(classes, [LATIN] + kinds, kinds)]
+        spacing_gap = list(map(_LETTERSPACE_CLASSES.__contains__, classes))
+        # A gap kinsoku closes may still be spaced, unless it is inside Latin text.
+        k = 0
+        while True:
+            try:
+                k = classes.index(KINSOKU, k + 1)
+            except ValueError:
+                break
+            spacing_gap[k] = kinds[k - 1] not in _LATIN_OR_SPACE \
+                or kinds[k] not in _LATIN_OR_SPACE
         spacing_gap[0] = False
     else:
         # All CJK: no glue, no word spaces; every gap but those inside ——/…… may be spaced.
@@ -249,11 +257,21 @@ def _glue(glyphs: list[Glyph], kinds: list[int]
     glue_shrink = [0.0] * n
     glue_stretch = [0.0] * n
     glued = []
-    # Glue sits only where Latin meets non-Latin: look at the edges of Latin stretches.
-    edges = {g for k, kind in enumerate(kinds) if kind == LATIN for g in (k, k + 1)}
+    # Glue sits only where Latin meets non-Latin: at the edges of runs of Latin glyphs,
+    # which list.index finds at C speed.
+    edges = []
+    end = 0
+    while True:
+        try:
+            start = kinds.index(LATIN, end)
+        except ValueError:
+            break
+        end = start + 1
+        while end < n and kinds[end] == LATIN:
+            end += 1
+        edges += (start, end)
     for g in edges:
-        if not 0 < g < n or (kinds[g] == LATIN) == (kinds[g - 1] == LATIN) \
-                or not glyphs[g].text:
+        if not 0 < g < n or not glyphs[g].text:
             continue
         a, b = glyphs[g - 1], glyphs[g]
         if is_ideograph_like(a.text[-1:] or " ") and takes_glue(b.text[0]):
