@@ -54,15 +54,18 @@ def gap_classes(glyphs: list[Glyph], level: str) -> list[int]:
         return out
     # CLREQ between CJK characters first (never inside ——, ……, ⋯⋯ or a run of ⸺); Latin is
     # refined below.
-    for g in sorted({*odd, *(k + 1 for k in odd)}.difference((0, n))):
-        a = _last_char(glyphs, g - 1)
+    for g in {*odd, *(k + 1 for k in odd)}.difference((0, n)):
+        a = glyphs[g - 1].text[-1:] or _last_char(glyphs, g - 1)
         b = glyphs[g].text[:1]
         out[g] = NEVER if a == b and a in DASH_ELLIPSIS else \
             KINSOKU if b in nas or a in nae else OK
+    latin = []
     for k in odd:
-        if k and not glyphs[k].text:  # a cluster's later glyphs
+        glyph = glyphs[k]
+        if k and not glyph.text:  # a cluster's later glyphs
             out[k] = INSIDE
-    latin = [k for k in odd if glyphs[k].kind == LATIN or glyphs[k].kind == SPACE]
+        if glyph.kind == LATIN or glyph.kind == SPACE:
+            latin.append(k)
     r = 0
     while r < len(latin):
         # A maximal stretch of Latin glyphs and spaces: UAX #14 inside it (context matters
