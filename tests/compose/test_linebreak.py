@@ -27,7 +27,7 @@ _PARAGRAPH = st.lists(st.one_of(_HAN, _HAN, _HAN, _MARK, _WORD, _SPACE), min_siz
 def test_first_pass_breaks_as_the_general_solver(fonts, text, columns, indent, justify, orphan,
                                                   punctuation):
     rules = TextRules(2.0, "gb", punctuation)
-    piece, = prepare([StyledRun(text, "body", EM)], fonts, rules, indent * EM)
+    piece, = prepare([StyledRun(text, "body", EM)], fonts, rules, indent * EM).pieces
     measure = columns * EM
     classes, sp = piece.at(measure)
     bps = _breaks(classes, _NORMAL)

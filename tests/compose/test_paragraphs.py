@@ -53,6 +53,17 @@ def test_looseness_adds_or_removes_a_line_when_it_can(compose):
     assert len(compose(text, 10, looseness=-1)) == 5  # impossible: the optimum
 
 
+def test_a_setting_asked_again_is_the_same_lines_in_a_list_of_its_own(compose):
+    text = TEN * 3 + "（一二三）。"
+    first = compose(text, 10)
+    again = compose(text, 10)
+    assert again == first and again is not first
+    again.pop()  # the caller's list: the setting kept for the next ask is whole
+    assert compose(text, 10) == first
+    assert texts(compose(text, 10, align="left")) == texts(first)
+    assert len(compose(text, 7)) > len(first)
+
+
 def test_shrinking_takes_brackets_before_stops(compose):
     # 11 em of text in 10.5 em: the half em comes out of the bracket pair, not the 。
     line = compose("他说（好的）。一二三四五六七八", 10.5)[0]

@@ -13,7 +13,7 @@ from ..fonts import FontSet
 from .justify import set_line
 from .line import Line, PlacedGlyph
 from .linebreak import total_fit
-from .pieces import prepare
+from .pieces import Piece, prepare
 from .runs import HARD_BREAK, StyledRun
 from .shaping import Glyph
 
@@ -40,7 +40,18 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
     """
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown alignment {align!r}; use one of {', '.join(ALIGNMENTS)}")
-    pieces = prepare(runs, fonts, rules, indent)
+    paragraph = prepare(runs, fonts, rules, indent)
+    # The layout asks for some settings more than once; lines are immutable, so they are
+    # shared (in a new list each time: the caller may add to it).
+    key = (measure, align, looseness)
+    lines = paragraph.settings.get(key)
+    if lines is None:
+        lines = paragraph.keep(key, _set(paragraph.pieces, measure, indent, align, looseness))
+    return list(lines)
+
+
+def _set(pieces: list[Piece | None], measure: float, indent: float, align: str,
+         looseness: int) -> tuple[Line, ...]:
     lines: list[Line] = []
     justify = align == "justify"
     for p, piece in enumerate(pieces):
@@ -55,7 +66,7 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
         for k, (i, j) in enumerate(zip(starts, ends)):
             lines.append(set_line(sp, i, j, measure, piece.indent,
                                   last=k == len(starts) - 1, align=align))
-    return lines
+    return tuple(lines)
 
 
 def missing_glyphs(lines: list[Line]) -> list[str]:

@@ -5,22 +5,27 @@ The page layout sets the same paragraph at several widths (one per module width 
 and looseness; everything here depends only on the runs, the fonts, the text rules and the
 indent, so it is done once per paragraph. Only a Latin token wider than the line changes
 with the measure (it gets emergency breaks): such a piece is re-measured for that measure.
+The lines composed for a (measure, alignment, looseness) are kept with the paragraph too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..config import TextRules
 from ..fonts import FontSet
 from .breaks import gap_classes, latin_tokens, open_long_units
+from .line import Line
 from .runs import StyledRun
 from .shaping import Glyph, shape_runs
 from .spacing import Spacing, measure_piece
 
 # Paragraphs kept; an issue has under a thousand, a layout asks for each a few times.
 CACHE_SIZE = 4096
+# Settings kept per paragraph: the layout tries a paragraph at a few module widths, one or
+# two loosenesses and (headlines) alignments.
+SETTINGS_SIZE = 32
 _size = attrgetter("size")
 
 
@@ -48,28 +53,45 @@ class Piece:
         return classes, measure_piece(self.glyphs, classes, self.style, self.indent)
 
 
-_CACHE: dict[tuple, tuple[FontSet, list[Piece | None]]] = {}
+@dataclass(frozen=True)
+class Prepared:
+    """A paragraph ready for composing: its pieces in order (None for an empty one: two hard
+    breaks in a row), and the settings composed from them so far — lines per (measure,
+    alignment, looseness), kept by compose_paragraph."""
+
+    pieces: list[Piece | None]
+    settings: dict[tuple[float, str, int], tuple[Line, ...]] = field(default_factory=dict)
+
+    def keep(self, key: tuple[float, str, int], lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        """Remember `lines` as the setting `key` (the oldest goes beyond SETTINGS_SIZE)."""
+        if len(self.settings) >= SETTINGS_SIZE:
+            del self.settings[next(iter(self.settings))]
+        self.settings[key] = lines
+        return lines
+
+
+_CACHE: dict[tuple, tuple[FontSet, Prepared]] = {}
 
 
 def prepare(runs: list[StyledRun], fonts: FontSet, rules: TextRules, indent: float
-            ) -> list[Piece | None]:
-    """The paragraph's pieces in order (None for an empty one: two hard breaks in a row)."""
+            ) -> Prepared:
+    """The paragraph made ready for composing (cached)."""
     # FontSet holds a dict (unhashable): keyed by identity, and the entry keeps the set so
     # that its id cannot be reused by another one while the entry lives.
     key = (tuple(runs), id(fonts), rules, indent)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is fonts:
         return hit[1]
-    pieces = _prepare(runs, fonts, rules, indent)
+    paragraph = Prepared(_prepare(runs, fonts, rules, indent))
     if len(_CACHE) >= CACHE_SIZE:
         del _CACHE[next(iter(_CACHE))]  # the oldest entry
-    _CACHE[key] = (fonts, pieces)
-    return pieces
+    _CACHE[key] = (fonts, paragraph)
+    return paragraph
 
 
 def clear_cache() -> None:
-    """Forget every prepared paragraph (a benchmark times composition from the glyphs up;
-    the glyph caches of shaping stay)."""
+    """Forget every prepared paragraph and its settings (a benchmark times composition from
+    the glyphs up; the glyph caches of shaping stay)."""
     _CACHE.clear()
 
 
