@@ -2,11 +2,15 @@
 the sample issue at the broadsheet's column width and print the median of several runs.
 
 Run on demand (it is not a test):  .venv/bin/python bench/bench_compose.py [ISSUE.md] [-n 7]
+
+The runs are timed with the cycle collector paused, as a build runs the composer
+(pipeline.build pauses it for the whole run); --gc keeps it running.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import time
 from pathlib import Path
@@ -64,6 +68,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("issue", nargs="?", type=Path, default=SAMPLE)
     ap.add_argument("-n", type=int, default=7, help="number of timed runs")
+    ap.add_argument("--gc", action="store_true",
+                    help="keep the cycle collector running (a build pauses it)")
     args = ap.parse_args()
     jobs, cfg = issue_jobs(args.issue)
     fonts = load_fonts(cfg.fonts)
@@ -75,15 +81,21 @@ def main() -> None:
         # Each run composes from the glyphs up: the composer keeps prepared paragraphs
         # (shaping, gap classes, spacing) for the layout's repeated asks, not for this loop.
         clear_cache()
+        # Without the pause the runs would time collector passes over the fonts' and the
+        # composer's caches that a build never makes (and more of them the more is cached).
+        if not args.gc:
+            gc.disable()
         t0, c0 = time.perf_counter(), time.process_time()
         lines = sum(len(compose_paragraph(runs, measure, fonts, cfg.text, indent=indent))
                     for runs, measure, indent in jobs)
         times.append(time.perf_counter() - t0)
         cpu.append(time.process_time() - c0)
+        gc.enable()
     # CPU time too: on a shared machine the wall clock also counts other processes.
     print(f"{len(jobs)} paragraphs, {chars} characters, {lines} lines; "
           f"first run {times[0]:.3f} s; median of {args.n}: {statistics.median(times):.3f} s "
-          f"wall, {statistics.median(cpu):.3f} s CPU")
+          f"wall, {statistics.median(cpu):.3f} s CPU"
+          f" (cycle collector {'running' if args.gc else 'paused'})")
 
 
 if __name__ == "__main__":
