@@ -122,7 +122,7 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
     # Indexed by glyph, not by break rank (the loops walk the break glyphs themselves).
     best = [inf] * (n + 1)  # least demerits of a setting whose last line ends before glyph j
     back = [-1] * (n + 1)  # where that last line starts
-    lines = [0] * (n + 1)  # how many lines that setting has
+    lines = [0] * (n + 1)  # how many lines that setting has (with looseness)
     # With looseness, the best setting for every line count: glyph → {count: (demerits, start)}
     by_count: list[dict[int, tuple[float, int]]] = [{} for _ in range(n + 1)] \
         if keep_counts else []
@@ -131,6 +131,8 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
         by_count[0][0] = (0.0, -1)
     lo = 0  # the rank of the first start worth trying
     limit = measure + EPS
+    orphan_han = orphan and sp.han[n] >= 3
+    min_han = sp.han[n] - 2
 
     for jj in range(1, last + 1):
         j = bps[jj]
@@ -143,8 +145,7 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
         # The piece's end: no penalty, a short line costs nothing, and with 孤字 the last
         # line starts where it keeps two Han characters or earlier.
         pen = 0.0 if final else _PENALTY_SQUARED[classes[j]]
-        need_han = final and orphan and sp.han[n] >= 3
-        min_han = sp.han[n] - 2
+        need_han = final and orphan_han
         short = measure - ewj  # a line's shortfall is short + sw[i]
         cand = inf
         cand_prev = -1
@@ -197,8 +198,8 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
         if cand_prev >= 0:
             best[j] = cand
             back[j] = cand_prev
-            lines[j] = lines[cand_prev] + 1
             if keep_counts:
+                lines[j] = lines[cand_prev] + 1
                 by_count[j] = new
     if best[n] == inf:
         return None
