@@ -52,12 +52,12 @@ def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
 
 def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig,
                    fonts: FontSet, missing: list[str] | None, *, repeat: str = "",
-                   compact: bool = False, cache: dict | None = None) -> HeadlineGroup:
+                   compact: bool = False) -> HeadlineGroup:
     """Compose the group `width` points wide. The headline takes the largest size of its
     rank when that sets it in one line, else (or when `compact`) the smallest.
 
     `repeat`: a jump continuation's short repeated headline is set small, followed by
-    `repeat` ("（上接第N版）") as a line of its own. `cache`: see display_lines.
+    `repeat` ("（上接第N版）") as a line of its own.
     """
     s = cfg.sizes
     low, high = size_range(rank, cfg)
@@ -80,12 +80,12 @@ def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig
     else:
         parts.append((StyledRun(repeat, "furniture", s.subtitle), "left"))
     size = high
-    placed, height = display_lines(parts, width, cfg, fonts, cache)
+    placed, height = display_lines(parts, width, cfg, fonts)
     if article.headline and low < high and (
             compact or sum(1 for p in placed if p.line.size == high) > 1):
         size = low
         parts[head_at] = (StyledRun(article.headline, role, low), align)
-        placed, height = display_lines(parts, width, cfg, fonts, cache)
+        placed, height = display_lines(parts, width, cfg, fonts)
     if not placed:
         return HeadlineGroup(0, (), size, None)
     check_glyphs([p.line for p in placed], article, "the headline group", article.source,

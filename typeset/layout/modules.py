@@ -219,7 +219,6 @@ class Planner:
         self._captions: dict = {}
         self._plans: dict = {}
         self._photo_options: dict = {}
-        self._display: dict = {}
         self._spans: dict = {}
         self._natural: dict = {}
         self._loose_units: dict = {}
@@ -242,8 +241,7 @@ class Planner:
             else:
                 rep = repeat or (f"（上接第{JUMP_PLACEHOLDER}版）" if piece.continued else "")
                 hit = headline_group(copy.article, rank, width, self.cfg, self.fonts,
-                                     self.missing, repeat=rep, compact=compact,
-                                     cache=self._display)
+                                     self.missing, repeat=rep, compact=compact)
             self._heads[key] = hit
         return hit
 
@@ -589,9 +587,9 @@ def facing_marks(plan: ModulePlan) -> int:
     for (col, row), unit in at.items():
         right = at.get((col + 1, row))
         if right is not None and unit.lines and right.lines:
-            ends, starts = unit.lines[-1].line.glyphs, right.lines[0].line.glyphs
-            if ends and starts and ends[-1].glyph.text in CLOSING_MARKS and \
-                    starts[0].glyph.text in OPENING_MARKS:
+            ends, starts = unit.lines[-1].line.shaped, right.lines[0].line.shaped
+            if ends and starts and ends[-1].text in CLOSING_MARKS and \
+                    starts[0].text in OPENING_MARKS:
                 n += 1
     return n
 

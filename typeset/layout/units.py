@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compose import HARD_BREAK, Line, StyledRun, compose_paragraph
+from ..compose import HARD_BREAK, Line, StyledRun, compose_paragraph, missing_glyphs
 from ..config import LayoutConfig
 from ..errors import InputError
 from ..fonts import FontSet
@@ -49,7 +49,7 @@ def check_glyphs(lines: list[Line], article: Article | None, what: str, source: 
     """A character no face of its role covers is an InputError naming it, the article (None:
     page furniture, which belongs to none) and the block; when `missing` is a list it is
     reported there instead (set as .notdef)."""
-    chars = [pl.glyph.text for line in lines for pl in line.glyphs if pl.glyph.missing]
+    chars = missing_glyphs(lines)
     if not chars:
         return
     names = ", ".join(f"U+{ord(c[0]):04X} '{c}'" for c in dict.fromkeys(chars))
@@ -157,20 +157,14 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
 
 
 def display_lines(parts: list[tuple[StyledRun, str]], width: float, cfg: LayoutConfig,
-                  fonts: FontSet, cache: dict | None = None) -> tuple[list[TextLine], float]:
+                  fonts: FontSet) -> tuple[list[TextLine], float]:
     """Display lines (headlines, kickers) stacked at DISPLAY_LEADING; their total height.
 
-    `cache`: composed lines per (run, width, align), shared by the variants of a module."""
+    The variants of a module ask for the same lines again: the composer keeps them."""
     placed: list[TextLine] = []
     y = 0.0
     for run, align in parts:
-        key = (run, round(width, 3), align)
-        lines = cache.get(key) if cache is not None else None
-        if lines is None:
-            lines = compose_paragraph([run], width, fonts, cfg.text, align=align)
-            if cache is not None:
-                cache[key] = lines
-        for line in lines:
+        for line in compose_paragraph([run], width, fonts, cfg.text, align=align):
             y += run.size * DISPLAY_LEADING
             placed.append(TextLine(0.0, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
     return placed, y
