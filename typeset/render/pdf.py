@@ -206,8 +206,7 @@ def _fonts_for(layout: IssueLayout) -> tuple[dict[str, _Type0Font], dict[Glyph, 
     seen: set[Glyph] = set()  # glyphs are shared objects: each needs looking at once
     for page in layout.pages:
         for tl in page.lines:
-            for pg in tl.line.glyphs:
-                g = pg.glyph
+            for g in tl.line.shaped:
                 if g in seen:
                     continue
                 seen.add(g)
@@ -312,18 +311,17 @@ def _text_line(canvas: Canvas, tl: TextLine, page_height: float,
     sizes set go into `sizes`."""
     out = []
     y = page_height - tl.baseline
-    glyphs = tl.line.glyphs
-    # Per-glyph work is done in comprehensions over columns (a line of body text has ~25
-    # glyphs, an issue ~60,000): PlacedGlyph is a (glyph, x, advance) tuple.
-    hits = [codes[pg[0]] for pg in glyphs]
-    xs = [pg[1] for pg in glyphs]
-    n = len(glyphs)
+    # Per-glyph work is done in comprehensions over the line's columns (a line of body text
+    # has ~25 glyphs, an issue ~60,000), not over PlacedGlyphs.
+    shaped, xs = tl.line.shaped, tl.line.xs
+    hits = [codes[g] for g in shaped]
+    n = len(shaped)
     i = 0
     while i < n:
-        g0 = glyphs[i][0]
+        g0 = shaped[i]
         face, size = g0.face, g0.size
         j = i + 1
-        while j < n and glyphs[j][0].face is face and glyphs[j][0].size == size:
+        while j < n and shaped[j].face is face and shaped[j].size == size:
             j += 1
         sizes.add(size)
         parts = [code if -0.01 <= (adjust := (x + advance - next_x) * 1000 / size) <= 0.01
