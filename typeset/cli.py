@@ -1,6 +1,7 @@
 """The command line: `typeset ISSUE.md [--pdf] [--epub] [-o OUTDIR] [--layout NAME]`.
 
 Exit status: 0 done; 2 bad input or usage (the message names file, line and article);
+3 written, but copy ran over (overset: each frame named on stderr and marked in the PDF);
 1 an internal error (a bug: reported without a traceback unless TYPESET_DEBUG is set).
 """
 
@@ -17,6 +18,8 @@ import click
 from .errors import InputError
 from .pipeline import Options, build
 
+# Outputs written, but some copy did not fit (see Result.overset).
+EXIT_OVERSET = 3
 # The stages `build` announces, for the progress bar.
 STAGES = 5
 PROGRESS_AFTER_S = 1.0
@@ -105,9 +108,13 @@ def build_command(issue: Path, want_pdf: bool, want_epub: bool, outdir: Path, la
     progress.close()
     for warning in result.warnings:
         click.echo(f"typeset: warning: {warning}", err=True)
+    for over in result.overset:
+        click.echo(f"typeset: overset: {over}", err=True)
     for out in result.outputs:
         click.echo(f"{out.kind}: {out.path}  {out.pages} pages, {out.articles} articles, "
                    f"{out.fonts} fonts, {out.bytes:,} bytes, {out.seconds:.2f} s")
+    if result.overset:
+        sys.exit(EXIT_OVERSET)
 
 
 @main.command("preflight")

@@ -49,10 +49,15 @@ class Output:
 
 @dataclass
 class Result:
-    """Everything a run wrote, and what it reports (missing glyphs set as blanks)."""
+    """Everything a run wrote, and what it reports (missing glyphs set as blanks).
+
+    `overset`: one message per frame whose copy ran over ("page 3 “…”: 14 lines (412
+    characters) over: cut or move"). The outputs are written all the same (the PDF marks
+    each such frame); the command exits 3 when there are any."""
 
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    overset: list[str] = field(default_factory=list)
 
 
 @contextmanager
