@@ -1,0 +1,86 @@
+"""write_issue: a case and a seed → an issue directory (issue.md and images/)."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from .cases import Case
+from .corpus import load_corpus
+from .photos import write_photo
+from .plan import Kind, plan_issue
+from .stories import PhotoRef, Story, StoryWriter
+from .volume import sample_issue, sample_volume
+
+ISSUE_FILE = "issue.md"
+IMAGES_DIR = "images"
+
+
+def _rng(case: Case, seed: int) -> random.Random:
+    # a string seed is hashed with SHA-512: the same stream on every run and platform
+    return random.Random(f"{case.name}/{seed}")
+
+
+def _front_matter(page_count: int) -> str:
+    """Front matter like the sample's: its masthead, as the sample's front matter gives it."""
+    m = sample_issue().masthead
+    fields = {"newspaper": m.title, "newspaper_latin": m.latin,
+              "date": m.date.isoformat() if m.date else "", "weekday": m.weekday,
+              "lunar_date": m.lunar_date, "issue_number": m.issue_number,
+              "pages": page_count, "url": m.url, "language": sample_issue().language}
+    return "---\n" + "".join(f"{k}: {v}\n" for k, v in fields.items() if v != "") + "---\n\n"
+
+
+def render_issue(case: Case, seed: int, images: Path) -> str:
+    """The issue's Markdown for (case, seed); its photos are written under `images`."""
+    rng = _rng(case, seed)
+    corpus = load_corpus()
+    plan = plan_issue(case, rng, sample_volume())
+    writer = StoryWriter(corpus, rng)
+    written: dict[int, list[Story]] = {}
+    leads: dict[int, Story] = {}
+    photo_no = 0
+    # inner pages first, so that the front page's teasers can name their leads' headlines
+    for page in sorted(plan.pages, key=lambda p: p.number == 1):
+        stories: list[Story] = []
+        for sp in page.stories:
+            if sp.kind is Kind.TEASER:
+                story = writer.teaser(leads[sp.teaser_for], sp.teaser_for, sp.chars)
+                if not any(s.banner for s in stories if s.blocks and "详见" in s.blocks[-1]):
+                    story.banner = rng.choice(corpus.teaser_banners)
+            elif sp.kind is Kind.BRIEF:
+                story = writer.brief(sp)
+                if all(p.kind is not Kind.BRIEF for p in page.stories[:page.stories.index(sp)]):
+                    story.banner = rng.choice(corpus.brief_banners)
+            else:
+                refs = []
+                for _ in range(sp.photos):
+                    photo_no += 1
+                    name = f"p{page.number}-{photo_no}.jpg"
+                    write_photo(rng, images / name)
+                    refs.append(PhotoRef(f"{images.name}/{name}"))
+                tables = [rng.choice(corpus.tables) for _ in range(sp.tables)]
+                story = writer.story(sp, refs, tables)
+            if sp.kind is Kind.LEAD:
+                leads[page.number] = story
+            stories.append(story)
+        written[page.number] = stories
+    out = [_front_matter(len(sample_volume().pages))]
+    for page in plan.pages:
+        out.append(f"<!-- page {page.number} | {page.section} | 责任编辑：{page.editor} -->\n\n")
+        out += [s.markdown() for s in written[page.number]]
+    return "".join(out)
+
+
+def write_issue(case: Case, seed: int, dest: Path) -> Path:
+    """Write the issue of `case` for `seed` into `dest` (created if missing): `issue.md`
+    with its photos in `images/` beside it. Returns the issue file's path.
+
+    The same (case, seed) writes the same bytes, so a failing issue can be rebuilt from
+    its name and seed alone."""
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    text = render_issue(case, seed, dest / IMAGES_DIR)
+    path = dest / ISSUE_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
