@@ -26,7 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from typeset.generate import Case, case_named, cases, write_issue  # noqa: E402
+from typeset import generate  # noqa: E402
+from typeset.generate import Case, cases, write_issue  # noqa: E402
 
 TYPESET = REPO / ".venv" / "bin" / "typeset"
 CHECKER = REPO.parent / "shared" / "tools" / "pdfcheck.py"
@@ -43,7 +44,7 @@ class Outcome:
     seed: int
     exit: int
     seconds: float
-    expected_exit: int
+    expect: int
     worst_hole: float | None = None  # over the pages that carry copy
     collisions: int | None = None
     recall: float | None = None
@@ -99,7 +100,7 @@ def run_one(case: Case, seed: int, work: Path) -> Outcome:
                          capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - t0
     (work / "typeset.log").write_text(run.stdout + run.stderr, encoding="utf-8")
-    outcome = Outcome(case.name, seed, run.returncode, round(seconds, 2), case.expected_exit)
+    outcome = Outcome(case.name, seed, run.returncode, round(seconds, 2), case.expect)
     pdf = out / "issue.pdf"
     metrics = check(issue, pdf, work / "check.json") if pdf.is_file() else None
     if pdf.is_file() and metrics is None:
@@ -124,18 +125,18 @@ def table(outcomes: list[Outcome], chosen: list[Case]) -> str:
         exits = " ".join(f"{code}×{n}" for code, n in sorted(Counter(o.exit for o in mine).items()))
         holes = [o.worst_hole for o in mine if o.worst_hole is not None]
         why = Counter(r for o in mine for r in o.reasons)
-        fit = f"{sum(o.fits for o in mine)}" if not case.expected_exit else "n/a"
+        fit = f"{sum(o.fits for o in mine)}" if not case.expect else "n/a"
         lines.append(f"{case.name:<14} {len(mine):>6} {fit:>4}  {exits:<12} "
                      f"{_pct(max(holes) if holes else None):>10} "
                      f"{statistics.median(o.seconds for o in mine):>8.2f}  "
                      + ", ".join(f"{r} {n}" for r, n in why.most_common()))
-    tried = [o for o in outcomes if not o.expected_exit]
+    tried = [o for o in outcomes if not o.expect]
     fitted = sum(o.fits for o in tried)
     for case in chosen:
-        expected = [o for o in outcomes if o.case == case.name and o.expected_exit]
+        expected = [o for o in outcomes if o.case == case.name and o.expect]
         if expected:
-            lines.append(f"{case.name}: expected exit {case.expected_exit}: "
-                         f"{sum(o.exit == o.expected_exit for o in expected)}/{len(expected)}")
+            lines.append(f"{case.name}: expected exit {case.expect}: "
+                         f"{sum(o.exit == o.expect for o in expected)}/{len(expected)}")
     rate = 100 * fitted / len(tried) if tried else 0.0
     lines.append(f"fit rate: {fitted}/{len(tried)} = {rate:.1f} %")
     return "\n".join(lines)
@@ -150,7 +151,7 @@ def main() -> int:
                                                    "report under DIR/CASE-SEED")
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     args = parser.parse_args()
-    chosen = [case_named(n) for n in args.cases.split(",")] if args.cases else cases()
+    chosen = [generate.case(n) for n in args.cases.split(",")] if args.cases else cases()
     outcomes = []
     with tempfile.TemporaryDirectory(prefix="bench-fit-") as tmp:
         root = args.keep or Path(tmp)
@@ -164,7 +165,7 @@ def main() -> int:
                           f"{'FIT' if outcome.fits else ', '.join(outcome.reasons)}",
                           file=sys.stderr, flush=True)
     if args.json:
-        tried = [o for o in outcomes if not o.expected_exit]
+        tried = [o for o in outcomes if not o.expect]
         print(json.dumps({"max_hole": MAX_HOLE,
                           "fit": sum(o.fits for o in tried), "tried": len(tried),
                           "issues": [asdict(o) | {"fits": o.fits} for o in outcomes]},

@@ -153,7 +153,7 @@ def preflight_command(pdf: Path, standard: str, ink_limit: float, min_text: floa
 def generate_command(case: str | None, seed: int, outdir: Path | None,
                      list_cases: bool) -> None:
     """Write a test issue of CASE (see --list) built from the bundled issues' sentences."""
-    from .generate import case_named, cases, write_issue
+    from .generate import case as case_called, cases, write_issue
 
     if list_cases:
         for c in cases():
@@ -162,13 +162,13 @@ def generate_command(case: str | None, seed: int, outdir: Path | None,
     if case is None:
         raise click.UsageError("name a CASE (typeset generate --list shows them)")
     try:
-        chosen = case_named(case)
+        chosen = case_called(case)
     except InputError as exc:
         click.echo(f"typeset: error: {exc}", err=True)
         sys.exit(2)
     path = write_issue(chosen, seed, outdir or Path("generated") / f"{case}-{seed}")
     click.echo(f"issue: {path}  case {chosen.name}, seed {seed}"
-               + (f", expect exit {chosen.expected_exit}" if chosen.expected_exit else ""))
+               + (f", expect exit {chosen.expect}" if chosen.expect else ""))
 
 
 def run(prog_name: str | None = None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from typeset.generate import case_named, write_issue
+from typeset.generate import case, write_issue
 from typeset.ingest import load_issue
 from typeset.model import Issue
 
@@ -19,7 +19,7 @@ def generated(tmp_path_factory):
     def get(name: str, seed: int = 0) -> tuple[Path, Issue]:
         if (name, seed) not in cache:
             dest = tmp_path_factory.mktemp(f"{name}-{seed}")
-            path = write_issue(case_named(name), seed, dest)
+            path = write_issue(case(name), seed, dest)
             cache[name, seed] = (path, load_issue(path))
         return cache[name, seed]
     return get

@@ -43,7 +43,7 @@ def test_pages_hold_the_samples_volume_page_by_page(generated, seed):
 
 
 def test_no_photo_case_has_no_images(generated):
-    path, issue = generated("photos-none")
+    path, issue = generated("no-photos")
     assert measure(issue).photos == 0
     assert not (path.parent / "images").exists()
 
@@ -61,7 +61,7 @@ def test_photo_cases_scale_the_samples_photo_count(generated, seed):
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_the_briefs_page_has_twelve_short_items(generated, seed):
-    _, issue = generated("briefs", seed)
+    _, issue = generated("many-briefs", seed)
     pages = [[a for a in p.articles if 0 < body_chars(a) < BRIEF_MAX_CHARS
               and a.teaser_page is None] for p in issue.pages]
     briefs = max(pages, key=len)
@@ -70,7 +70,7 @@ def test_the_briefs_page_has_twelve_short_items(generated, seed):
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_the_long_story_stands_alone_on_its_page(generated, seed):
+def test_the_long_page_stands_alone_on_its_page(generated, seed):
     _, issue = generated("long-story", seed)
     alone = [p for p in issue.pages if p.number != 1 and len(p.articles) == 1]
     assert len(alone) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typeset.generate import case_named, write_issue
+from typeset.generate import case, write_issue
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -13,7 +13,7 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_seed_writes_the_same_issue_and_photos_every_time(tmp_path):
-    case = case_named("photos-2x")
+    case = case("photos-2x")
     write_issue(case, 7, tmp_path / "a")
     write_issue(case, 7, tmp_path / "b")
     a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
@@ -22,6 +22,6 @@ def test_a_seed_writes_the_same_issue_and_photos_every_time(tmp_path):
 
 
 def test_another_seed_or_case_writes_other_copy(tmp_path):
-    texts = [write_issue(case_named(name), seed, tmp_path / f"{name}{seed}").read_text("utf-8")
+    texts = [write_issue(case(name), seed, tmp_path / f"{name}{seed}").read_text("utf-8")
              for name, seed in (("volume-100", 1), ("volume-100", 2), ("photos-1x", 1))]
     assert len(set(texts)) == 3

@@ -7,14 +7,14 @@ import random
 
 import pytest
 
-from typeset.generate import case_named, sample_volume
+from typeset.generate import case, sample_volume
 from typeset.generate.plan import Kind, plan_issue
 
 
-@pytest.mark.parametrize("name, step", [("story-later", 1), ("story-earlier", -1)])
+@pytest.mark.parametrize("name, step", [("moved-later", 1), ("moved-earlier", -1)])
 @pytest.mark.parametrize("seed", range(6))
 def test_one_story_moves_a_page(name, step, seed):
-    moved = case_named(name)
+    moved = case(name)
     still = dataclasses.replace(moved, move=0)
     before = plan_issue(still, random.Random(seed), sample_volume())
     after = plan_issue(moved, random.Random(seed), sample_volume())

@@ -23,10 +23,10 @@ class Case:
     volume: body characters as a fraction of the sample's, page by page.
     photos, tables: how many, as a multiple of the sample's.
     move: +1 moves one story of the sample-like spread a page later, -1 a page earlier.
-    long_story: when set, one inner page holds a single story of that many characters.
+    long_page: when set, one inner page holds a single story of that many characters.
     briefs: when set, one inner page carries that many briefs under a banner.
     front_only: copy for page 1 only (as in the seed), the other pages left empty.
-    expected_exit: the exit status a correct typesetter gives (3: the copy cannot fit).
+    expect: the exit status a correct typesetter gives (3: the copy cannot fit).
     """
 
     name: str
@@ -35,10 +35,10 @@ class Case:
     photos: float = 1.0
     tables: float = 1.0
     move: int = 0
-    long_story: int = 0
+    long_page: int = 0
     briefs: int = 0
     front_only: bool = False
-    expected_exit: int = 0
+    expect: int = 0
 
     @property
     def copy_pages(self) -> tuple[int, ...] | None:
@@ -46,21 +46,22 @@ class Case:
         return (1,) if self.front_only else None
 
 
-_CASES = (
+# Every case, in the order the bench reports them.
+CASES = (
     *(Case(f"volume-{p}", f"{p} % of the sample's body characters, random stories per page",
            volume=p / 100) for p in (85, 90, 95, 100, 105, 110)),
-    Case("story-later", "sample-like spread, one story moved a page later", move=+1),
-    Case("story-earlier", "sample-like spread, one story moved a page earlier", move=-1),
-    Case("photos-none", "sample's volume, no photos", photos=0.0),
+    Case("moved-later", "sample-like spread, one story moved a page later", move=+1),
+    Case("moved-earlier", "sample-like spread, one story moved a page earlier", move=-1),
+    Case("no-photos", "sample's volume, no photos", photos=0.0),
     Case("photos-1x", "sample's volume and photo count", photos=1.0),
     Case("photos-2x", "sample's volume, twice its photos", photos=2.0),
     Case("long-story", f"one inner page holds a single ~{LONG_STORY_CHARS:,}-character story",
-         long_story=LONG_STORY_CHARS),
-    Case("briefs", f"one inner page carries {BRIEFS_ON_PAGE} briefs under a banner",
+         long_page=LONG_STORY_CHARS),
+    Case("many-briefs", f"one inner page carries {BRIEFS_ON_PAGE} briefs under a banner",
          briefs=BRIEFS_ON_PAGE),
     Case("tables", "sample's volume, twice its tables, on different pages", tables=2.0),
     Case("overset-130", "130 % of the sample's copy: too much, expect overset (exit 3)",
-         volume=1.3, expected_exit=EXIT_OVERSET),
+         volume=1.3, expect=EXIT_OVERSET),
     Case("front-only", "copy for page 1 only, as in the seed; pages 2-8 empty",
          front_only=True),
 )
@@ -68,13 +69,13 @@ _CASES = (
 
 def cases() -> list[Case]:
     """Every named case, in the order the bench reports them."""
-    return list(_CASES)
+    return list(CASES)
 
 
-def case_named(name: str) -> Case:
+def case(name: str) -> Case:
     """The case called `name`; InputError listing the names when there is none."""
-    for case in _CASES:
-        if case.name == name:
-            return case
+    for c in CASES:
+        if c.name == name:
+            return c
     raise InputError(f"no test case named {name!r}",
-                     hint="choose one of: " + ", ".join(c.name for c in _CASES))
+                     hint="choose one of: " + ", ".join(c.name for c in CASES))

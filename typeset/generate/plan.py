@@ -73,14 +73,14 @@ def plan_issue(case: Case, rng: random.Random, sample: Volume) -> IssuePlan:
     """The plan of one issue of `case`, with volumes scaled from `sample`."""
     numbers = [1] if case.front_only else [p.number for p in sample.pages]
     inner = [n for n in numbers if n != 1]
-    special = rng.choice(inner) if inner and (case.long_story or case.briefs) else None
+    special = rng.choice(inner) if inner and (case.long_page or case.briefs) else None
     pages = []
     for n in numbers:
         src = sample.page(n)
         page = PagePlan(n, src.section, src.editor)
         budget = round(src.body_chars * case.volume)
-        if n == special and case.long_story:
-            page.stories = [StoryPlan(Kind.LEAD, case.long_story)]
+        if n == special and case.long_page:
+            page.stories = [StoryPlan(Kind.LEAD, case.long_page)]
         elif n == special and case.briefs:
             briefs = [StoryPlan(Kind.BRIEF, rng.randint(*BRIEF_CHARS))
                       for _ in range(case.briefs)]
