@@ -13,9 +13,9 @@ def _files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_seed_writes_the_same_issue_and_photos_every_time(tmp_path):
-    case = case("photos-2x")
-    write_issue(case, 7, tmp_path / "a")
-    write_issue(case, 7, tmp_path / "b")
+    chosen = case("photos-2x")
+    write_issue(chosen, 7, tmp_path / "a")
+    write_issue(chosen, 7, tmp_path / "b")
     a, b = _files(tmp_path / "a"), _files(tmp_path / "b")
     assert any(name.endswith(".jpg") for name in a)
     assert a == b
