@@ -24,13 +24,16 @@ _CLOSERS = "”’」』）)"
 _PAIRS = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "(": ")"}
 # Clause breaks inside a sentence (headline material is cut at these).
 _CLAUSE_BREAKS = "，；：、。！？"
+_PAIR_BREAKS = "，；。！？"
 # Characters Markdown would read as markup, or the ingest as a teaser: such sentences are
 # left out so the generated copy means exactly its text.
 _MARKUP = re.compile(r"[*_`#|<>\[\]\\]|详见")
 # A paragraph must not open like a list item ("1. ", "- ").
 _LIST_START = re.compile(r"^(?:\d+[.)]\s|[-+]\s)")
 # A clause starting with a conjunction or adverb reads as a fragment, not a headline.
-_WEAK_START = tuple("而但并且也还又就及与和或即则据（(")
+_WEAK_START = (*"而但并且也还又就及与和或即则据（(", "自", "从", "随着", "截至", "对于", "为了")
+# Nor does one ending in a time or circumstance ("自今年4月推行以来").
+_WEAK_END = ("以来", "时", "中", "后", "期间", "之际", "来看", "看来", "方面", "的", "了")
 # A clause ending in a verb of saying introduces a quote: no headline either.
 _SAYING = ("表示", "介绍", "说", "认为", "指出", "告诉记者", "显示", "透露", "强调", "称", "提醒")
 _REPORTER = re.compile(r"记者|通讯员")
@@ -115,16 +118,16 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def split_clauses(sentence: str) -> list[str]:
-    """The sentence's clauses (cut at commas and the like outside quotes), without the
-    punctuation that ends them."""
+def split_clauses(sentence: str, breaks: str = _CLAUSE_BREAKS) -> list[str]:
+    """The sentence's clauses (cut at `breaks`, commas and the like, outside quotes),
+    without the punctuation that ends them."""
     out, start, depth = [], 0, 0
     for i, c in enumerate(sentence):
         if c in _PAIRS:
             depth += 1
         elif c in _PAIRS.values():
             depth = max(0, depth - 1)
-        elif c in _CLAUSE_BREAKS and depth == 0:
+        elif c in breaks and depth == 0:
             out.append(sentence[start:i])
             start = i + 1
     out.append(sentence[start:])
@@ -140,7 +143,7 @@ def _usable_sentence(sentence: str) -> bool:
 def _usable_clause(clause: str) -> bool:
     han = len(_HAN.findall(clause))
     return (len(clause) >= 4 and han >= 0.6 * len(clause) and balanced(clause)
-            and not clause.startswith(_WEAK_START) and not clause.endswith(_SAYING)
+            and not clause.startswith(_WEAK_START) and not clause.endswith(_SAYING + _WEAK_END)
             and not any(c in clause for c in _ENDS) and not _REPORTER.search(clause)
             and not _MARKUP.search(clause))
 
@@ -160,10 +163,11 @@ def _donor(article: Article) -> Donor | None:
                           if _usable_sentence(s)]
     if not sentences:
         return None
-    split = [split_clauses(s) for s in sentences]
+    clauses = tuple(c for s in sentences for c in split_clauses(s) if _usable_clause(c))
+    # two-clause heads from clauses a comma joins (those a 、 joins are parts of a list)
+    split = [split_clauses(s, _PAIR_BREAKS) for s in sentences]
     pairs = tuple((a, b) for cs in split for a, b in zip(cs, cs[1:])
                   if _usable_clause(a) and _usable_clause(b))
-    clauses = tuple(c for cs in split for c in cs if _usable_clause(c))
     return Donor(tuple(sentences), clauses, pairs)
 
 

@@ -21,6 +21,7 @@ KICKER_CHARS = (6, 16)
 SUBTITLE_CHARS = (10, 30)
 SUBHEAD_CHARS = (4, 12)
 CAPTION_CHARS = (15, 80)
+STAFF_PHOTO = 0.7  # how often a photo is the paper's own ("本报记者 X 摄"), not 供图
 # How often a story has a kicker, a subtitle (lead / other stories).
 KICKER = {Kind.LEAD: 0.7, Kind.STORY: 0.3}
 SUBTITLE = {Kind.LEAD: 0.8, Kind.STORY: 0.3}
@@ -200,9 +201,13 @@ class StoryWriter:
         return story
 
     def _photo(self, donor: Donor, photo: PhotoRef) -> str:
-        captions = [s for s in donor.sentences if CAPTION_CHARS[0] <= len(s) <= CAPTION_CHARS[1]]
+        # a caption describes the picture: a sentence of the story, not a quotation
+        captions = [s for s in donor.sentences if CAPTION_CHARS[0] <= len(s) <= CAPTION_CHARS[1]
+                    and not s.startswith("“")]
         caption = self.rng.choice(captions or donor.sentences[:1])
-        return f'![{caption}]({photo.path} "{self._fill(self.rng.choice(self.corpus.credits))}")'
+        staff = [c for c in self.corpus.credits if "{}" in c]
+        credits = staff if staff and self.rng.random() < STAFF_PHOTO else self.corpus.credits
+        return f'![{caption}]({photo.path} "{self._fill(self.rng.choice(credits))}")'
 
     def _table(self, template: TableTemplate) -> str:
         """A table like `template`: its header, labels drawn from its first column, and
