@@ -94,6 +94,11 @@ class StoryWriter:
         return template.format(*(self.rng.choice(self.corpus.names)
                                  for _ in range(template.count("{}"))))
 
+    def _dateline(self) -> str:
+        """A run-in dateline; a space sets it off from the text unless a bracket ends it."""
+        dateline = self._fill(self.rng.choice(self.datelines))
+        return dateline if dateline.endswith(("）", ")")) else dateline + " "
+
     # -- heads -------------------------------------------------------------------------
 
     def _clause(self, donor: Donor, lo: int, hi: int, prefer_number: bool = False) -> str | None:
@@ -175,7 +180,7 @@ class StoryWriter:
             story.blocks.append(self._fill(rng.choice(self.bylines)))
             first = ""
         else:
-            first = self._fill(rng.choice(self.datelines))
+            first = self._dateline()
         paragraphs = self._paragraphs(donor, plan.chars, first)
         quote = None
         if plan.chars >= QUOTES_FROM and rng.random() < QUOTE:
@@ -228,7 +233,7 @@ class StoryWriter:
         rng = self.rng
         donor = rng.choice(self.corpus.donors)
         story = Story(self._headline(donor), donor)
-        opening = "本报讯 " if rng.random() < 0.5 else self._fill(rng.choice(self.datelines))
+        opening = self._dateline()
         room = min(plan.chars, BRIEF_MAX_CHARS - 1) - visible_chars(opening)
         text = ""
         sentences = self._sentences(donor)

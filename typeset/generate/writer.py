@@ -43,15 +43,12 @@ def render_issue(case: Case, seed: int, images: Path) -> str:
     # inner pages first, so that the front page's teasers can name their leads' headlines
     for page in sorted(plan.pages, key=lambda p: p.number == 1):
         stories: list[Story] = []
+        previous: Kind | None = None
         for sp in page.stories:
             if sp.kind is Kind.TEASER:
                 story = writer.teaser(leads[sp.teaser_for], sp.teaser_for, sp.chars)
-                if not any(s.banner for s in stories if s.blocks and "详见" in s.blocks[-1]):
-                    story.banner = rng.choice(corpus.teaser_banners)
             elif sp.kind is Kind.BRIEF:
                 story = writer.brief(sp)
-                if all(p.kind is not Kind.BRIEF for p in page.stories[:page.stories.index(sp)]):
-                    story.banner = rng.choice(corpus.brief_banners)
             else:
                 refs = []
                 for _ in range(sp.photos):
@@ -63,6 +60,11 @@ def render_issue(case: Case, seed: int, images: Path) -> str:
                 story = writer.story(sp, refs, tables)
             if sp.kind is Kind.LEAD:
                 leads[page.number] = story
+            # a group of teasers or briefs stands under one banner, on its first item
+            group = {Kind.TEASER: corpus.teaser_banners, Kind.BRIEF: corpus.brief_banners}
+            if sp.kind in group and sp.kind is not previous:
+                story.banner = rng.choice(group[sp.kind])
+            previous = sp.kind
             stories.append(story)
         written[page.number] = stories
     out = [_front_matter(len(sample_volume().pages))]
