@@ -29,8 +29,8 @@ def test_every_case_parses_with_every_article_headlined(generated, case):
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_scaled_case_holds_its_share_of_the_samples_body_characters(generated, case, seed):
     _, issue = generated(case.name, seed)
-    target = sample_volume().body_chars * case.volume
-    assert abs(measure(issue).body_chars - target) <= VOLUME_TOLERANCE * target
+    target = sample_volume().total.body_chars * case.volume
+    assert abs(measure(issue).total.body_chars - target) <= VOLUME_TOLERANCE * target
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -44,14 +44,14 @@ def test_pages_hold_the_samples_volume_page_by_page(generated, seed):
 
 def test_no_photo_case_has_no_images(generated):
     path, issue = generated("no-photos")
-    assert measure(issue).photos == 0
+    assert measure(issue).total.photos == 0
     assert not (path.parent / "images").exists()
 
 
 @pytest.mark.parametrize("seed", SEEDS)
 def test_photo_cases_scale_the_samples_photo_count(generated, seed):
-    sample = sample_volume().photos
-    assert measure(generated("photos-1x", seed)[1]).photos == sample
+    sample = sample_volume().total.photos
+    assert measure(generated("photos-1x", seed)[1]).total.photos == sample
     _, issue = generated("photos-2x", seed)
     figures = [b for a in issue.articles for b in a.blocks if isinstance(b, Figure)]
     assert len(figures) == 2 * sample
@@ -82,7 +82,7 @@ def test_the_long_story_stands_alone_on_its_page(generated, seed):
 def test_the_tables_case_has_twice_the_samples_tables_on_different_pages(generated):
     _, issue = generated("tables")
     volume = measure(issue)
-    assert volume.tables == 2 * sample_volume().tables
+    assert volume.total.tables == 2 * sample_volume().total.tables
     assert all(p.tables <= 1 for p in volume.pages)
 
 
@@ -90,7 +90,7 @@ def test_front_only_has_copy_for_page_one_only(generated):
     _, issue = generated("front-only")
     assert [p.number for p in issue.pages] == [1]
     target = sample_volume().page(1).body_chars
-    assert abs(measure(issue).body_chars - target) <= VOLUME_TOLERANCE * target
+    assert abs(measure(issue).total.body_chars - target) <= VOLUME_TOLERANCE * target
     assert all(a.teaser_page is None for a in issue.articles)  # nothing to point at
 
 

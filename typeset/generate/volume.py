@@ -44,10 +44,10 @@ class PageVolume:
     number: int
     section: str
     editor: str
-    body_chars: int
-    articles: int
-    photos: int
-    tables: int
+    body_chars: int  # see body_chars()
+    articles: int  # teasers included
+    photos: int  # Figure blocks
+    tables: int  # Table blocks
 
 
 @dataclass(frozen=True)
@@ -57,20 +57,12 @@ class Volume:
     pages: tuple[PageVolume, ...]
 
     @property
-    def body_chars(self) -> int:
-        return sum(p.body_chars for p in self.pages)
-
-    @property
-    def photos(self) -> int:
-        return sum(p.photos for p in self.pages)
-
-    @property
-    def tables(self) -> int:
-        return sum(p.tables for p in self.pages)
-
-    @property
-    def articles(self) -> int:
-        return sum(p.articles for p in self.pages)
+    def total(self) -> PageVolume:
+        """The whole issue's counts, as if it were one page (numbered 0)."""
+        pages = self.pages
+        return PageVolume(0, "", "", sum(p.body_chars for p in pages),
+                          sum(p.articles for p in pages), sum(p.photos for p in pages),
+                          sum(p.tables for p in pages))
 
     def page(self, number: int) -> PageVolume:
         """The page numbered `number` (an empty one when the issue has no copy there)."""
