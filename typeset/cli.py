@@ -144,6 +144,36 @@ def preflight_command(pdf: Path, standard: str, ink_limit: float, min_text: floa
     sys.exit(0 if report.passed else 1)
 
 
+# -- typeset generate: test issues for the make-up (typeset/generate) ---------------------
+
+@main.command("generate")
+@click.argument("case", required=False)
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Which issue of the case: the same seed writes the same files.")
+@click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
+              help="Where to write issue.md and images/ (default: generated/CASE-SEED).")
+@click.option("--list", "list_cases", is_flag=True, help="List the cases and exit.")
+def generate_command(case: str | None, seed: int, outdir: Path | None,
+                     list_cases: bool) -> None:
+    """Write a test issue of CASE (see --list) built from the bundled issues' sentences."""
+    from .generate import case as case_called, cases, write_issue
+
+    if list_cases:
+        for c in cases():
+            click.echo(f"{c.name:<14} {c.summary}")
+        return
+    if case is None:
+        raise click.UsageError("name a CASE (typeset generate --list shows them)")
+    try:
+        chosen = case_called(case)
+    except InputError as exc:
+        click.echo(f"typeset: error: {exc}", err=True)
+        sys.exit(2)
+    path = write_issue(chosen, seed, outdir or Path("generated") / f"{case}-{seed}")
+    click.echo(f"issue: {path}  case {chosen.name}, seed {seed}"
+               + (f", expect exit {chosen.expect}" if chosen.expect else ""))
+
+
 def run(prog_name: str | None = None) -> None:
     """The console scripts' and `python -m typeset`'s entry: the CLI, then a quick exit.
 

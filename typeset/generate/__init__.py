@@ -1,10 +1,12 @@
-"""Test issues made on demand: an 8-page issue of a named case (copy volume, spread over
-the pages, photos, tables, hard pages) from the model issue's real copy. The fit-rate
-benchmark (bench/bench_fit.py) and the engine's tests run on them, so that nothing is
-tuned to one issue."""
+"""Test issues for the make-up: named cases around the bundled sample's volume, written
+as issue Markdown (with photos) from the sample's and seed's real sentences.
+
+    from typeset.generate import cases, case, write_issue
+    write_issue(case("volume-105"), seed=3, dest=Path("/tmp/v105"))
+"""
 
 from .cases import CASES, Case, case, cases
-from .corpus import Corpus, read_corpus
+from .volume import Volume, measure, sample_volume
 from .writer import write_issue
 
-__all__ = ["CASES", "Case", "Corpus", "case", "cases", "read_corpus", "write_issue"]
+__all__ = ["CASES", "Case", "Volume", "case", "cases", "measure", "sample_volume", "write_issue"]
