@@ -98,6 +98,20 @@ class TypeSizes:
 
 
 @dataclass(frozen=True)
+class HeadlineRules:
+    """How display lines (headlines, kickers, subtitles) are broken and sized ([headlines]).
+
+    A headline takes at most `max_lines` lines; no last line is shorter than
+    `last_line_min` of the longest, no line holds fewer than `min_line_chars` characters;
+    sizes within a rank's range go in steps of `size_step` points."""
+
+    max_lines: int = 3
+    last_line_min: float = 0.6
+    min_line_chars: int = 3
+    size_step: float = 0.5
+
+
+@dataclass(frozen=True)
 class MastheadSpec:
     """Page 1's masthead block: width in columns, height in grid lines, its sizes."""
 
@@ -175,6 +189,7 @@ class LayoutConfig:
     photo: PhotoSpec
     source: Path
     printing: PrintSpec = PrintSpec()
+    headlines: HeadlineRules = HeadlineRules()
 
 
 def layout_path(name: str) -> Path:
@@ -241,7 +256,19 @@ def _build(d: dict, path: Path) -> LayoutConfig:
                         int(d["photo"].get("min_columns", 2))),
         source=path,
         printing=_print_spec(d.get("print", {}), path),
+        headlines=_headline_rules(d.get("headlines", {})),
     )
+
+
+def _headline_rules(h: dict) -> HeadlineRules:
+    rules = HeadlineRules(
+        max_lines=int(h.get("max_lines", HeadlineRules.max_lines)),
+        last_line_min=float(h.get("last_line_min", HeadlineRules.last_line_min)),
+        min_line_chars=int(h.get("min_line_chars", HeadlineRules.min_line_chars)),
+        size_step=float(h.get("size_step_pt", HeadlineRules.size_step)))
+    if rules.max_lines < 1 or not 0.0 <= rules.last_line_min <= 1.0 or rules.size_step <= 0:
+        raise ValueError("'headlines': max_lines ≥ 1, 0 ≤ last_line_min ≤ 1, size_step_pt > 0")
+    return rules
 
 
 def _print_spec(p: dict, path: Path) -> PrintSpec:
