@@ -98,8 +98,9 @@ def break_points(text: str) -> tuple[BreakPoint, ...]:
     if not bounds:
         return ()
     kept = _kept_together(text, bounds)
-    # One-character Han segments, by where they end and where they start.
-    edges = [0, *bounds, len(text)]
+    # One-character Han segments, by where they end and where they start; what is kept
+    # together ("10个月") is one segment, whatever ICU made of it.
+    edges = [0, *(o for o in bounds if o not in kept), len(text)]
     singles_before = {b: b - a == 1 and is_han(text[a]) for a, b in zip(edges, edges[1:])}
     singles_after = {a: b - a == 1 and is_han(text[a]) for a, b in zip(edges, edges[1:])}
     inside_quote = _inside_long_quotes(text)
