@@ -38,14 +38,15 @@ import icu
 
 from .classes import is_han
 
-# A break between two dictionary words: worth one character of unevenness.
-WORD_COST = 1.0
-# A break next to a one-character segment (ICU's split of a word it does not know, or a
-# real one-character word: 的, 把, 省): worth two characters of unevenness.
-SINGLE_COST = 3.0
+# A break between two dictionary words, where the author put no mark: worth two characters
+# of unevenness, so that a phrase mark two characters off the middle still wins over it.
+WORD_COST = 2.0
+# A break next to a one-character segment — ICU's split of a word it does not know (生活|圈),
+# or a real one-character word (的, 把, 省), which binds to its neighbour: twice that.
+SINGLE_COST = 4.0
 # A break between two one-character segments: most often inside a word ICU lacks (江|城,
-# 实|事), so only taken when every other setting is four characters less even.
-TWO_SINGLES_COST = 6.0
+# 实|事): twice that again.
+TWO_SINGLES_COST = 8.0
 # A break inside a quoted phrase long enough to be broken (QUOTE_KEEP characters or more)
 # costs this on top: the phrase reads as one.
 INSIDE_QUOTE_COST = 1.0
