@@ -91,7 +91,7 @@ class TypeSizes:
     quote: float
     furniture: float
     # The top of each headline rank's range (the bottom is the field above): a headline
-    # takes the largest size of its rank that still sets it in one line.
+    # takes the largest size of its range that sets it in its fewest lines (compose/headline).
     headline_lead_max: float = 42.0  # 初号
     headline_max: float = 28.0  # 一号
     headline_small_min: float = 14.0  # 四号
