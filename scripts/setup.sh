@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up typeset on Debian/Ubuntu: system packages (fonts, Poppler, qpdf, Ghostscript, Java
-# EPUBCheck, Python venv), then .venv with the package and its test dependencies.
+# EPUBCheck, ICU, Python venv), then .venv with the package and its test dependencies.
 #
 #   bash scripts/setup.sh
 #
@@ -15,6 +15,7 @@ APT_PACKAGES=(
   poppler-utils qpdf ghostscript                                       # look at / check PDFs
   epubcheck default-jre-headless                                       # check EPUBs
   python3 python3-venv python3-pip make
+  libicu-dev pkg-config g++ python3-dev                               # PyICU builds against ICU
 )
 
 say() { printf 'setup: %s\n' "$*"; }

@@ -91,10 +91,24 @@ class TypeSizes:
     quote: float
     furniture: float
     # The top of each headline rank's range (the bottom is the field above): a headline
-    # takes the largest size of its rank that still sets it in one line.
+    # takes the largest size of its range that sets it in its fewest lines (compose/headline).
     headline_lead_max: float = 42.0  # 初号
     headline_max: float = 28.0  # 一号
     headline_small_min: float = 14.0  # 四号
+
+
+@dataclass(frozen=True)
+class HeadlineRules:
+    """How display lines (headlines, kickers, subtitles) are broken and sized ([headlines]).
+
+    A headline takes at most `max_lines` lines; no last line is shorter than
+    `last_line_min` of the longest, no line holds fewer than `min_line_chars` characters;
+    sizes within a rank's range go in steps of `size_step` points."""
+
+    max_lines: int = 3
+    last_line_min: float = 0.6
+    min_line_chars: int = 3
+    size_step: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -209,6 +223,7 @@ class LayoutConfig:
     source: Path
     printing: PrintSpec = PrintSpec()
     copyfit: CopyfitSpec = CopyfitSpec()
+    headlines: HeadlineRules = HeadlineRules()
 
 
 def layout_path(name: str) -> Path:
@@ -276,7 +291,19 @@ def _build(d: dict, path: Path) -> LayoutConfig:
         source=path,
         printing=_print_spec(d.get("print", {}), path),
         copyfit=_copyfit_spec(d.get("copyfit", {})),
+        headlines=_headline_rules(d.get("headlines", {})),
     )
+
+
+def _headline_rules(h: dict) -> HeadlineRules:
+    rules = HeadlineRules(
+        max_lines=int(h.get("max_lines", HeadlineRules.max_lines)),
+        last_line_min=float(h.get("last_line_min", HeadlineRules.last_line_min)),
+        min_line_chars=int(h.get("min_line_chars", HeadlineRules.min_line_chars)),
+        size_step=float(h.get("size_step_pt", HeadlineRules.size_step)))
+    if rules.max_lines < 1 or not 0.0 <= rules.last_line_min <= 1.0 or rules.size_step <= 0:
+        raise ValueError("'headlines': max_lines ≥ 1, 0 ≤ last_line_min ≤ 1, size_step_pt > 0")
+    return rules
 
 
 def _print_spec(p: dict, path: Path) -> PrintSpec:

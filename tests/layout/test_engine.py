@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from typeset.compose.headline_breaks import break_points
 from typeset.errors import InputError
 from typeset.ingest import load_issue
 from typeset.layout import make_up
@@ -145,6 +146,41 @@ def test_the_layout_report_gives_fill_per_page_and_boxes_per_article(sample_made
     first = report["articles"][0]
     assert first["pages"] == [1] and len(first["modules"][0]["box_mm"]) == 4
     assert {"columns", "lines", "variant", "jumps_to"} <= set(first["modules"][0])
+
+
+def test_the_layout_report_records_each_heads_size_lines_and_breaks(sample_made, tmp_path):
+    sample, mu = sample_made
+    path = tmp_path / "issue.layout.json"
+    write_layout_report(mu, path)
+    report = json.loads(path.read_text(encoding="utf-8"))
+    for entry in report["articles"]:
+        article = sample.articles[entry["index"]]
+        for module in entry["modules"]:
+            for part in module["head"]:
+                lines = part["lines"]
+                ends = list(itertools.accumulate(len(line) for line in lines))
+                assert part["breaks"] == ends[:-1]
+                if part["part"] == "headline":
+                    assert "".join(lines) == article.headline
+                    assert part["size_pt"] == module["variant"]["headline_pt"]
+
+
+def test_no_head_of_the_sample_or_the_seed_ends_short_or_breaks_inside_a_word(
+        sample_made, cfg, fonts, seed_path):
+    _, mu = sample_made
+    seed = make_up(load_issue(seed_path), cfg, fonts)
+    multi = 0
+    for p in mu.placements + seed.placements:
+        for part in p.head_parts:
+            lines = part.setting.lines
+            if len(lines) < 2:
+                continue
+            multi += 1
+            text = "".join(line.text for line in lines)
+            widths = [line.width for line in lines]
+            assert widths[-1] >= cfg.headlines.last_line_min * max(widths), text
+            assert set(part.setting.breaks) <= {bp.offset for bp in break_points(text)}, text
+    assert multi >= 5  # the sample's five torn heads among them
 
 
 def test_the_seed_front_page_fits_on_page_1_alone_with_its_teasers_in_the_ear(cfg, fonts,

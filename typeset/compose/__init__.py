@@ -3,7 +3,9 @@
 The stages, one module each: shaping (runs → cached glyphs), breaks (where a line may end:
 CLREQ kinsoku + UAX #14), spacing (punctuation widths, Han–Latin glue, shrink/stretch
 arrays), linebreak (total-fit breaking with 孤字 and looseness), justify (setting a line);
-pieces runs the first three once per paragraph, whatever the measure.
+pieces runs the first three once per paragraph, whatever the measure. Display lines have a
+stage of their own: headline (balanced lines, a size that fills the measure) over
+headline_breaks (where a head may break, by meaning).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, 
 from .draw import Box, draw_module, link_line, module_box
 from .ear import Ear, find_target, index_ear, teaser_ear
 from .furniture import chinese_numeral, masthead, running_head
-from .headlines import Rank
+from .headlines import GroupPart, Rank
 from .inserts import photos_of
 from .modules import Copy, Piece, Planner, table_span
 from .fitting import Overset, PageFit, fit_pages
@@ -52,6 +52,7 @@ class Placement:
     # column's last line: balanced, all but the last are equal and the last is at most one
     # row higher.
     bands: tuple[tuple[int, ...], ...] = ()
+    head_parts: tuple[GroupPart, ...] = ()  # how its headline group's parts were set
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,9 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                     slot.plan.lines, {"span": slot.plan.span, "photo": list(slot.plan.photo),
                                       "air": slot.plan.air, "headline_pt": slot.plan.head.size,
                                       "rank": piece.weight.value},
-                    to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet))
+                    to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
+                    (planner.head(piece, slot.plan.span, repeat) if repeat
+                     else slot.plan.head).parts))
         free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}

@@ -6,12 +6,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from ..compose import StyledRun
+from ..compose.headline import HeadLines, set_head
 from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article
 from .boxes import TextLine
-from .units import check_glyphs, display_lines
+from .units import check_glyphs, stack_display
 
 
 # Room (in grid lines) above a headline group for the rule over the module.
@@ -29,15 +29,26 @@ class Rank(enum.Enum):
 
 
 @dataclass(frozen=True)
+class GroupPart:
+    """One part of a headline group as set: "banner", "kicker", "headline", "subtitle" or
+    "repeat" (a continuation's 上接 line), with its size, lines and break offsets."""
+
+    part: str
+    setting: HeadLines
+
+
+@dataclass(frozen=True)
 class HeadlineGroup:
     """A composed headline group: lines from its top-left, whole grid rows tall; `banner_rule`
-    is the y (from the top) of the rule under a column banner, or None."""
+    is the y (from the top) of the rule under a column banner, or None; `parts` how each
+    part was set (for the layout report)."""
 
     rows: int
     lines: tuple[TextLine, ...]
     size: float
     banner_rule: float | None
     rule_room: bool = False  # its top padding holds the rule over the module
+    parts: tuple[GroupPart, ...] = ()
 
 
 def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
@@ -53,8 +64,10 @@ def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
 def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig,
                    fonts: FontSet, missing: list[str] | None, *, repeat: str = "",
                    compact: bool = False) -> HeadlineGroup:
-    """Compose the group `width` points wide. The headline takes the largest size of its
-    rank when that sets it in one line, else (or when `compact`) the smallest.
+    """Compose the group `width` points wide. Every part is set by compose.headline: broken
+    by meaning into balanced lines; the headline in the fewest lines its rank's sizes allow,
+    at the largest size that fills the width (`compact`: at the rank's smallest size, to
+    save rows); kicker, subtitles and banner at their own sizes.
 
     `repeat`: a jump continuation's short repeated headline is set small, followed by
     `repeat` ("（上接第N版）") as a line of its own.
@@ -64,28 +77,28 @@ def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig
     role = "headline_black" if rank is Rank.LEAD else "headline"
     # The lead's group is centred over its columns, as on a front page; others flush left.
     align = "center" if rank is Rank.LEAD else "left"
-    parts: list[tuple[StyledRun, str]] = []
+    parts: list[GroupPart] = []
+
+    def add(part: str, text: str, role: str, sizes: tuple[float, float], align: str) -> None:
+        parts.append(GroupPart(part, set_head(text, role, sizes, width, fonts, cfg.text,
+                                              cfg.headlines, align=align)))
+
     banner_end = 0
     if article.banner and not repeat:
-        parts.append((StyledRun(article.banner, "kicker", s.banner), "left"))
+        add("banner", article.banner, "kicker", (s.banner, s.banner), "left")
         banner_end = 1
     if article.kicker and not repeat:
-        parts.append((StyledRun(article.kicker, "kicker", s.kicker), align))
-    head_at = len(parts)
+        add("kicker", article.kicker, "kicker", (s.kicker, s.kicker), align)
     if article.headline:
-        parts.append((StyledRun(article.headline, role, high), align))
+        add("headline", article.headline, role, (low, low if compact else high), align)
     if not repeat:
         for sub in article.subtitles:
-            parts.append((StyledRun(sub, "subtitle", s.subtitle), align))
+            add("subtitle", sub, "subtitle", (s.subtitle, s.subtitle), align)
     else:
-        parts.append((StyledRun(repeat, "furniture", s.subtitle), "left"))
-    size = high
-    placed, height = display_lines(parts, width, cfg, fonts)
-    if article.headline and low < high and (
-            compact or sum(1 for p in placed if p.line.size == high) > 1):
-        size = low
-        parts[head_at] = (StyledRun(article.headline, role, low), align)
-        placed, height = display_lines(parts, width, cfg, fonts)
+        add("repeat", repeat, "furniture", (s.subtitle, s.subtitle), "left")
+    placed, height = stack_display([(p.setting.size, p.setting.lines) for p in parts])
+    head = next((p.setting for p in parts if p.part == "headline"), None)
+    size = head.size if head else high
     if not placed:
         return HeadlineGroup(0, (), size, None)
     check_glyphs([p.line for p in placed], article, "the headline group", article.source,
@@ -102,4 +115,4 @@ def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig
     if banner_end:
         first = lines[0]
         rule = first.baseline + s.banner * 0.3
-    return HeadlineGroup(rows, lines, size, rule, room)
+    return HeadlineGroup(rows, lines, size, rule, room, tuple(parts))

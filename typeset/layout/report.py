@@ -1,7 +1,9 @@
 """The layout report, OUTDIR/<stem>.layout.json: per page its fill ratio, fitness terms
-and the copyfit steps it took; per article its page(s), box in mm, columns, lines, variant
-and jump targets; per teaser the page it prints; the copy overset (per article its page,
-lines and characters over and the text); the pages left out for want of copy."""
+and the copyfit steps it took; per article its page(s), box in mm, columns, lines, variant,
+jump targets and how each part of its headline group was set (size, lines, the character
+offsets where its lines break); per teaser the page it prints; the copy overset (per
+article its page, lines and characters over and the text); the pages left out for want of
+copy."""
 
 from __future__ import annotations
 
@@ -29,7 +31,10 @@ def layout_report(mu: MakeUp) -> dict:
             "box_mm": [_mm(p.box.x), _mm(p.box.y), _mm(p.box.width), _mm(p.box.height)],
             "columns": p.columns, "lines": p.lines, "variant": p.variant,
             "jumps_to": p.jumps_to, "continued_from": p.continued_from,
-            "column_feet": [list(b) for b in p.bands]})
+            "column_feet": [list(b) for b in p.bands],
+            "head": [{"part": h.part, "size_pt": h.setting.size,
+                      "lines": [line.text for line in h.setting.lines],
+                      "breaks": list(h.setting.breaks)} for h in p.head_parts]})
     fits = mu.copyfit
     return {
         "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {}),

@@ -8,6 +8,7 @@ are inserts placed across columns (inserts.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..compose import HARD_BREAK, Line, StyledRun, compose_paragraph, missing_glyphs
@@ -160,13 +161,21 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
 
 def display_lines(parts: list[tuple[StyledRun, str]], width: float, cfg: LayoutConfig,
                   fonts: FontSet) -> tuple[list[TextLine], float]:
-    """Display lines (headlines, kickers) stacked at DISPLAY_LEADING; their total height.
+    """Display lines (the ear's) composed ragged and stacked (stack_display); their height.
 
     The variants of a module ask for the same lines again: the composer keeps them."""
+    return stack_display([(run.size, compose_paragraph([run], width, fonts, cfg.text,
+                                                       align=align))
+                          for run, align in parts])
+
+
+def stack_display(parts: list[tuple[float, Sequence[Line]]]) -> tuple[list[TextLine], float]:
+    """The lines of each (size, lines) part stacked at DISPLAY_LEADING of its size, each
+    line's em box centred in its leading; their total height."""
     placed: list[TextLine] = []
     y = 0.0
-    for run, align in parts:
-        for line in compose_paragraph([run], width, fonts, cfg.text, align=align):
-            y += run.size * DISPLAY_LEADING
-            placed.append(TextLine(0.0, y - run.size * (DISPLAY_LEADING - ASCENT) / 2, line))
+    for size, lines in parts:
+        for line in lines:
+            y += size * DISPLAY_LEADING
+            placed.append(TextLine(0.0, y - size * (DISPLAY_LEADING - ASCENT) / 2, line))
     return placed, y
