@@ -383,6 +383,13 @@ class Planner:
             if turn >= max(1, len(paras)):
                 return None
             paras = paras[turn:] + paras[:turn]
+            # A column but the last that ends early gave its foot to a subhead kept with
+            # the next line: lines gained above it carry the subhead over, so the
+            # paragraphs above it go first.
+            early = next((r.b for r in sorted(runs, key=lambda r: r.col)[:-1]
+                          if r.foot < top), None)
+            if early is not None:
+                paras.sort(key=lambda p: p[1] > early)
             found = self._reset(piece, paras, missing - 1, 1)
             if found is None and band == last and air < self.cfg.copyfit.max_air:
                 found = self._reset(piece, paras[::-1], len(runs) - missing, -1)
@@ -609,19 +616,29 @@ def facing_marks(plan: ModulePlan) -> int:
 
 def _distribute(n: int, starts: tuple[int, ...], depth: int, keeps: tuple[bool, ...]
                 ) -> tuple[tuple[int, int, int], ...] | None:
+    """`n` units in columns from `starts` down to `depth`, or None when they do not go.
+
+    Each column aims at the balanced setting of the shallowest foot (full, or one short at
+    the end), even when `depth` is deeper: a deeper depth is only asked for because a
+    keep-with-next unit would have ended a column, and filling every column to `depth`
+    would leave the last one many lines short. A column that gives a line back to a keep
+    passes it on, and the next column may take it up to `depth`."""
     caps = [max(0, depth - s) for s in starts]
-    open_cols = [j for j, c in enumerate(caps) if c > 0]
-    slack = sum(caps) - n
-    targets = list(caps)
+    foot = min(depth, _shallowest_foot(n, starts))
+    targets = [max(0, foot - s) for s in starts]
+    open_cols = [j for j, c in enumerate(targets) if c > 0]
+    slack = sum(targets) - n
     if 0 < slack < len(open_cols):
         for j in open_cols[len(open_cols) - slack:]:
             targets[j] -= 1
     cols = []
     i = 0
+    owed = 0  # lines earlier columns gave back to keeps, for the next ones to take
     for j in range(len(starts)):
-        take = min(targets[j], n - i)
+        take = min(targets[j] + owed, caps[j], n - i)
         while take > 0 and i + take < n and keeps[i + take - 1]:
             take -= 1
+        owed = max(0, owed + targets[j] - take)
         cols.append((starts[j], i, i + take))
         i += take
     if i < n:
