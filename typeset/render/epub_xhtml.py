@@ -138,18 +138,21 @@ def new_document(title: str, lang: str, *, css: bool = True) -> tuple[etree._Ele
 
 
 def serialize(root: etree._Element) -> bytes:
-    """The document as UTF-8 XHTML bytes with an XML declaration and the HTML doctype.
+    """The document as UTF-8 XHTML bytes with an XML declaration and the HTML doctype."""
+    break_lines(root)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
-    Line breaks go only between the children of pure containers: lxml's pretty printer would
-    also put them between inline elements, where a reader shows them as spaces inside
-    Chinese text.
-    """
+
+def break_lines(root: etree._Element, containers: frozenset[str] = frozenset()) -> None:
+    """Line breaks between the children of pure containers (ours, and `containers`), so
+    that the file reads well: lxml's pretty printer would also put them between inline
+    elements, where a reader shows them as spaces inside Chinese text."""
     for el in root.iter(etree.Element):
-        if etree.QName(el).localname in _CONTAINERS and len(el):
+        name = etree.QName(el).localname
+        if (name in _CONTAINERS or name in containers) and len(el):
             el.text = "\n"
             for child in el:
                 child.tail = "\n"
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
 def masthead_document(issue: Issue) -> Document:
@@ -230,9 +233,9 @@ def nav_document(issue: Issue, book_title: str, masthead: Document, pages: list[
         li = sub(top, "li")
         _link(li, page.file_name, page.title)
         if page.articles:
-            sub = sub(li, "ol")
+            entries = sub(li, "ol")
             for entry in page.articles:
-                _link(sub(sub, "li"), entry.href, entry.title)
+                _link(sub(entries, "li"), entry.href, entry.title)
     marked = [p for p in pages if p.marker]
     if marked:
         plist = sub(body, "nav", {EPUB_TYPE: "page-list", "id": "page-list", "hidden": "hidden"})
