@@ -85,17 +85,20 @@ def main() -> None:
 @click.option("--marks/--no-marks", default=None,
               help="Crop marks outside the bleed (default: the layout's [print]).")
 @click.option("--preview", is_flag=True, help="Also write PNG thumbnails of the pages.")
+@click.option("--all-pages", is_flag=True,
+              help="Print pages without copy too, as blank page plans (default: left out).")
 def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
                   outdir: Path, layout: str,
                   allow_missing_glyphs: bool, no_epub_font: bool, pdf_standard: str | None,
-                  marks: bool | None, preview: bool) -> None:
+                  marks: bool | None, preview: bool, all_pages: bool) -> None:
     """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)
     and, with --html, OUTDIR/<stem>-html/."""
     both = not (want_pdf or want_epub or want_html)
     opts = Options(pdf=want_pdf or both, epub=want_epub or both, html=want_html,
                    outdir=outdir, layout=layout,
                    allow_missing_glyphs=allow_missing_glyphs, epub_font=not no_epub_font,
-                   pdf_standard=pdf_standard, marks=marks, preview=preview)
+                   pdf_standard=pdf_standard, marks=marks, preview=preview,
+                   all_pages=all_pages)
     progress = _Progress(STAGES)
     try:
         result = build(issue, opts, progress.step)

@@ -35,6 +35,7 @@ class Options:
     # The HTML edition, OUTDIR/<stem>-html/. Its page images are renders of the PDF, which
     # is made for it even without `pdf` (then in memory only: no PDF or layout report).
     html: bool = False
+    all_pages: bool = False  # print pages without copy too (as blank page plans)
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,12 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
             t0 = time.perf_counter()
             step("composing and laying out pages")
             missing = [] if opts.allow_missing_glyphs else None
-            makeup = make_up(issue, cfg, fonts, missing)
+            makeup = make_up(issue, cfg, fonts, missing, all_pages=opts.all_pages)
             layout = makeup.layout
             page_of = makeup.page_of
             result.warnings.extend(missing or [])
             result.warnings.extend(makeup.warnings)
+            result.overset.extend(o.message for o in makeup.overset)
             step("writing the PDF")
             m = issue.masthead
             meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),
@@ -161,7 +163,8 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
                 from .render.html_images import page_images
 
                 html_t0 = time.perf_counter()  # its time runs from here, beside the EPUB's
-                html_images = background.submit(page_images, pdf).result
+                html_images = background.submit(page_images, pdf,
+                                                [p.number for p in layout.pages]).result
             # The report describes this PDF: written only once the PDF is, never beside an
             # old one.
             if opts.pdf:

@@ -26,7 +26,6 @@ from .units import Unit, block_units
 JUMP_PLACEHOLDER = "八"
 # Modules this narrow (columns) set every headline but the lead's at the small rank's size.
 NARROW = 2
-MAX_AIR = 2  # extra rows a headline group may take
 # A paragraph this long (lines) may be set two lines longer or shorter to balance columns.
 TWO_LINES_FROM = 6
 BALANCE_TRIES = 4  # orders of a band's paragraphs tried to balance its columns
@@ -54,6 +53,9 @@ class Copy:
     # Photos and tables where the copy has them: (body unit they stand before, "photo" or
     # "table", index in photos/tables), in copy order.
     places: tuple[tuple[int, str, int], ...] = ()
+    # How its paragraphs were set (see body_units): lines off the optimum, and 紧排.
+    looseness: int = 0
+    tracking: float = 0.0
 
     @property
     def article(self) -> Article:
@@ -269,24 +271,28 @@ class Planner:
                 copy.article, self.missing))
         return hit
 
-    def photo_options(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+    def photo_options(self, piece: Piece, span: int, crop: tuple[float, float] | None = None
+                      ) -> list[tuple[int, int]]:
         """The (columns, rows) the piece's first photo may take at `span` — min_columns up
-        to photo_columns(span), cropped within CROP_RANGE; [(0, 0)] without a photo."""
+        to photo_columns(span), cropped within `crop` (default: the layout's [copyfit]
+        crop); [(0, 0)] without a photo."""
         if not piece.first or not piece.copy.photos:
             return [(0, 0)]
-        key = (id(piece.copy), span)
+        crop = crop or self.cfg.copyfit.crop
+        key = (id(piece.copy), span, crop)
         hit = self._photo_options.get(key)
         if hit is None:
-            hit = self._photo_options[key] = self._photo_sizes(piece, span)
+            hit = self._photo_options[key] = self._photo_sizes(piece, span, crop)
         return hit
 
-    def _photo_sizes(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+    def _photo_sizes(self, piece: Piece, span: int, crop: tuple[float, float]
+                     ) -> list[tuple[int, int]]:
         photo = piece.copy.photos[0]
         g, pitch, ppi = self.cfg.page, self.cfg.grid.pitch, self.cfg.printing.min_ppi
 
         def sizes(columns: range) -> list[tuple[int, int]]:
             return [(pc, rows) for pc in columns
-                    for rows in photo.rows_range(g.span_width(pc), self.cfg)]
+                    for rows in photo.rows_range(g.span_width(pc), self.cfg, crop)]
 
         narrowest = min(self.cfg.photo.min_columns, span)
         every = sizes(range(narrowest, photo_columns(span, self.cfg) + 1))
@@ -378,7 +384,7 @@ class Planner:
                 return None
             paras = paras[turn:] + paras[:turn]
             found = self._reset(piece, paras, missing - 1, 1)
-            if found is None and band == last and air < MAX_AIR:
+            if found is None and band == last and air < self.cfg.copyfit.max_air:
                 found = self._reset(piece, paras[::-1], len(runs) - missing, -1)
                 air += found is not None
             changes.update(found or {})
@@ -418,8 +424,9 @@ class Planner:
                 more = step - gain.get(a, 0)
                 if sum(gain.values()) + more > lines or (step == 2 and b - a < TWO_LINES_FROM):
                     continue
-                units = self._loose(piece.copy, art, n, step * looseness)
-                if len(units) == b - a + step * looseness:
+                want = b - a + step * looseness
+                units = self._loose(piece.copy, art, n, step * looseness, want)
+                if len(units) == want:
                     out[a], gain[a] = units, step
             if sum(gain.values()) == lines:
                 return out
@@ -448,16 +455,22 @@ class Planner:
         return [(a - piece.start, b - piece.start, art, n) for a, b, art, n in spans
                 if piece.start <= a and b <= piece.stop]
 
-    def _loose(self, copy: Copy, art: int, n: int, looseness: int) -> list[Unit]:
-        """Block `n` of the copy's article `art` set `looseness` lines longer (when it can
-        be)."""
-        key = (id(copy), art, n, looseness)
-        hit = self._loose_units.get(key)
-        if hit is None:
-            hit = self._loose_units[key] = block_units(
-                copy.articles[art], n, self.cfg, self.fonts, self.missing,
-                run_in=len(copy.articles) > 1, looseness=looseness)
-        return hit
+    def _loose(self, copy: Copy, art: int, n: int, looseness: int, want: int) -> list[Unit]:
+        """Block `n` of the copy's article `art` set `looseness` lines longer than the copy
+        sets it, `want` units (when it can be). The copy's own setting is `copy.looseness`
+        off the optimum where the paragraph allowed it and the optimum elsewhere, so both
+        readings of "one line more" are tried."""
+        units: list[Unit] = []
+        for total in dict.fromkeys((copy.looseness + looseness, looseness)):
+            key = (id(copy), art, n, total)
+            units = self._loose_units.get(key)
+            if units is None:
+                units = self._loose_units[key] = block_units(
+                    copy.articles[art], n, self.cfg, self.fonts, self.missing,
+                    run_in=len(copy.articles) > 1, looseness=total, tracking=copy.tracking)
+            if len(units) == want:
+                break
+        return units
 
     def _keeps_of(self, copy: Copy) -> tuple[bool, ...]:
         """keep_with_next of each of the copy's body units (a plan slices its piece's)."""

@@ -54,30 +54,31 @@ class PageImages:
     scale: float
 
 
-def page_images(pdf: bytes) -> list[PageImages]:
-    """Render and encode every page of `pdf` (its bytes), named FOLDER/pN-WIDTH.webp.
+def page_images(pdf: bytes, numbers: list[int]) -> list[PageImages]:
+    """Render and encode every page of `pdf` (its bytes), named FOLDER/pN-WIDTH.webp;
+    `numbers`: the print page number of each PDF page (pages without copy are left out).
 
     pdfium is not thread-safe: nothing else may call it while this runs."""
     with ThreadPoolExecutor(max_workers=ENCODER_THREADS) as pool:
         pending = [(number, scale, [pool.submit(_encode, im, f"{FOLDER}/p{number}-{tag}.webp")
                                     for tag, im in _sizes(large)])
-                   for number, scale, large in _render(pdf)]
+                   for number, scale, large in _render(pdf, numbers)]
         return [PageImages(number, *(f.result() for f in futures), scale)
                 for number, scale, futures in pending]
 
 
-def _render(pdf: bytes) -> Iterator[tuple[int, float, Image.Image]]:
+def _render(pdf: bytes, numbers: list[int]) -> Iterator[tuple[int, float, Image.Image]]:
     """(page number, pixels per point, greyscale image LARGE_WIDTH_PX wide) per page."""
     doc = pdfium.PdfDocument(pdf)
     try:
-        for index in range(len(doc)):
+        for index, number in enumerate(numbers):
             page = doc[index]
             ml, mb, mr, mt = page.get_mediabox()
             tl, tb, tr, tt = page.get_trimbox()
             scale = LARGE_WIDTH_PX / (tr - tl)
             image = page.render(scale=scale, grayscale=True,
                                 crop=(tl - ml, tb - mb, mr - tr, mt - tt)).to_pil()
-            yield index + 1, scale, image
+            yield number, scale, image
     finally:
         doc.close()
 
