@@ -12,7 +12,8 @@ import pypdfium2 as pdfium
 import pytest
 from lxml import html
 
-from typeset.model import Article, Byline, Figure, ListBlock, Paragraph, Quote, Subhead, Table
+from test_epub import article_texts
+from typeset.model import Article
 
 # Text a page prints inside an article's zone that is not the article's: the jump lines
 # ("（下转第三版）", "（上接第一版）") and the page a teaser's "详见N版" points at.
@@ -23,21 +24,8 @@ TOUCH = 0.002
 
 
 def model_text(article: Article) -> str:
-    """Every character the model holds for the article (headline group and blocks)."""
-    parts = [article.banner or "", article.kicker or "", article.headline or "",
-             *article.subtitles]
-    for b in article.blocks:
-        if isinstance(b, (Paragraph, Byline, Subhead)):
-            parts.append(b.text)
-        elif isinstance(b, Figure):
-            parts += [b.caption, b.credit]
-        elif isinstance(b, Table):
-            parts += [*b.header, *(c for row in b.rows for c in row)]
-        elif isinstance(b, Quote):
-            parts += [p.text for p in b.paragraphs]
-        elif isinstance(b, ListBlock):
-            parts += [p.text for p in b.items]
-    return _SPACE.sub("", "".join(parts))
+    """Every character the model holds for the article, white space left out."""
+    return _SPACE.sub("", "".join(article_texts(article)))
 
 
 def zones_of(site, page_file):

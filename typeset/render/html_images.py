@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 from PIL import Image
 
+from .cover import render_trimmed
+
 # The large image serves a phone 390 CSS px wide (the width the browser tests use) zoomed
 # in twice, at a device pixel ratio of 2: 390 × 2 × 2 = 1560 px. Broadsheet body type (9 pt
 # on a 390 mm page) is then 12.7 px to the em, where a Han character's strokes stay apart.
@@ -72,12 +74,7 @@ def _render(pdf: bytes, numbers: list[int]) -> Iterator[tuple[int, float, Image.
     doc = pdfium.PdfDocument(pdf)
     try:
         for index, number in enumerate(numbers):
-            page = doc[index]
-            ml, mb, mr, mt = page.get_mediabox()
-            tl, tb, tr, tt = page.get_trimbox()
-            scale = LARGE_WIDTH_PX / (tr - tl)
-            image = page.render(scale=scale, grayscale=True,
-                                crop=(tl - ml, tb - mb, mr - tr, mt - tt)).to_pil()
+            image, scale = render_trimmed(doc[index], LARGE_WIDTH_PX)
             yield number, scale, image
     finally:
         doc.close()
