@@ -14,6 +14,7 @@ APT_PACKAGES=(
   fonts-noto-cjk fonts-noto-cjk-extra fonts-droid-fallback fontconfig  # the default fonts
   poppler-utils qpdf ghostscript                                       # look at / check PDFs
   epubcheck default-jre-headless                                       # check EPUBs
+  chromium                                                             # HTML edition's tests
   python3 python3-venv python3-pip make
   libicu-dev pkg-config g++ python3-dev                               # PyICU builds against ICU
 )

@@ -70,6 +70,9 @@ def main() -> None:
 @click.argument("issue", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--pdf", "want_pdf", is_flag=True, help="Write the print PDF.")
 @click.option("--epub", "want_epub", is_flag=True, help="Write the EPUB 3.")
+@click.option("--html", "want_html", is_flag=True,
+              help="Write the HTML edition, OUTDIR/<stem>-html/ (its page images are renders "
+                   "of the PDF, made in memory when --pdf is not given).")
 @click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("out"), show_default=True, help="Where to write the outputs.")
 @click.option("--layout", default="broadsheet", show_default=True,
@@ -84,12 +87,15 @@ def main() -> None:
 @click.option("--preview", is_flag=True, help="Also write PNG thumbnails of the pages.")
 @click.option("--all-pages", is_flag=True,
               help="Print pages without copy too, as blank page plans (default: left out).")
-def build_command(issue: Path, want_pdf: bool, want_epub: bool, outdir: Path, layout: str,
+def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
+                  outdir: Path, layout: str,
                   allow_missing_glyphs: bool, no_epub_font: bool, pdf_standard: str | None,
                   marks: bool | None, preview: bool, all_pages: bool) -> None:
-    """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)."""
-    both = not (want_pdf or want_epub)
-    opts = Options(pdf=want_pdf or both, epub=want_epub or both, outdir=outdir, layout=layout,
+    """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)
+    and, with --html, OUTDIR/<stem>-html/."""
+    both = not (want_pdf or want_epub or want_html)
+    opts = Options(pdf=want_pdf or both, epub=want_epub or both, html=want_html,
+                   outdir=outdir, layout=layout,
                    allow_missing_glyphs=allow_missing_glyphs, epub_font=not no_epub_font,
                    pdf_standard=pdf_standard, marks=marks, preview=preview,
                    all_pages=all_pages)

@@ -32,6 +32,9 @@ class Options:
     pdf_standard: str | None = None  # x1a | x4 | none; None: the layout's [print] standard
     marks: bool | None = None  # crop marks; None: the layout's [print] marks
     preview: bool = False  # PNG thumbnails of the pages next to the PDF
+    # The HTML edition, OUTDIR/<stem>-html/. Its page images are renders of the PDF, which
+    # is made for it even without `pdf` (then in memory only: no PDF or layout report).
+    html: bool = False
     all_pages: bool = False  # print pages without copy too (as blank page plans)
 
 
@@ -62,8 +65,9 @@ class Result:
 
 
 @contextmanager
-def atomic_path(final: Path):
-    """A temporary path beside `final`, renamed onto it only when the block succeeds."""
+def atomic_path(final: Path, keep: bool = True):
+    """A temporary path beside `final`, renamed onto it only when the block succeeds
+    (and `keep`: otherwise the file only lives for the block)."""
     final.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
     os.close(fd)
@@ -73,7 +77,8 @@ def atomic_path(final: Path):
     os.chmod(tmp, 0o666 & ~umask)
     try:
         yield Path(tmp)
-        os.replace(tmp, final)
+        if keep:
+            os.replace(tmp, final)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -125,7 +130,7 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
     # The EPUB's cover (a render of PDF page 1) is made on a background thread while the
     # EPUB's documents and font are built: pdfium and PNG encoding release the GIL.
     with ThreadPoolExecutor(max_workers=1) as background:
-        if opts.pdf:
+        if opts.pdf or opts.html:
             from .render.cover import render_page_png
             from .render.pdf import PdfMeta, write_pdf
 
@@ -144,22 +149,30 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
                            language=issue.language, date=m.date, author=m.title,
                            subject=m.issue_number)
             final = opts.outdir / f"{stem}.pdf"
-            with atomic_path(final) as tmp:
+            with atomic_path(final, keep=opts.pdf) as tmp:
                 summary = write_pdf(layout, tmp, meta, cfg)
                 result.warnings.extend(summary.warnings)
-                pdf = tmp.read_bytes() if opts.epub or opts.preview else b""
+                pdf = tmp.read_bytes() if opts.epub or opts.preview or opts.html else b""
             if opts.preview:  # thumbnails of every page next to the PDF
                 for n in range(summary.pages):
                     with atomic_path(opts.outdir / f"{stem}-p{n + 1}.png") as png:
                         png.write_bytes(render_page_png(pdf, n))
             if opts.epub:
                 cover = background.submit(render_page_png, pdf).result
+            if opts.html:  # the page images too, after the cover: pdfium is not thread-safe
+                from .render.html_images import page_images
+
+                html_t0 = time.perf_counter()  # its time runs from here, beside the EPUB's
+                html_images = background.submit(page_images, pdf,
+                                                [p.number for p in layout.pages]).result
             # The report describes this PDF: written only once the PDF is, never beside an
             # old one.
-            with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
-                write_layout_report(makeup, tmp)
-            result.outputs.append(Output("PDF", final, summary.pages, articles, summary.fonts,
-                                         summary.bytes, time.perf_counter() - t0))
+            if opts.pdf:
+                with atomic_path(opts.outdir / f"{stem}.layout.json") as tmp:
+                    write_layout_report(makeup, tmp)
+                result.outputs.append(Output("PDF", final, summary.pages, articles,
+                                             summary.fonts, summary.bytes,
+                                             time.perf_counter() - t0))
         if opts.epub:
             t0 = time.perf_counter()
             step("writing the EPUB")
@@ -170,4 +183,11 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
             result.outputs.append(Output("EPUB", final, len(issue.pages), articles,
                                          1 if opts.epub_font else 0, summary.bytes,
                                          time.perf_counter() - t0))
+        if opts.html:
+            from .render.html import write_html
+
+            step("writing the HTML edition")
+            site = write_html(issue, makeup, html_images(), opts.outdir / f"{stem}-html")
+            result.outputs.append(Output("HTML", site.path, site.pages, site.articles, 0,
+                                         site.bytes, time.perf_counter() - html_t0))
     return result

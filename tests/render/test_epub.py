@@ -143,21 +143,27 @@ def model_texts(issue: Issue) -> list[str]:
     for page in issue.pages:
         out += [page.section, page.editor]
         for a in page.articles:
-            out += [a.banner or "", a.kicker or "", a.headline or "", *a.subtitles]
-            for b in a.blocks:
-                if isinstance(b, Paragraph):
-                    out.append(b.text)
-                elif isinstance(b, (Byline, Subhead)):
-                    out.append(b.text)
-                elif isinstance(b, Figure):
-                    out += [b.caption, b.credit]
-                elif isinstance(b, Table):
-                    out += [*b.header, *(c for r in b.rows for c in r)]
-                elif isinstance(b, Quote):
-                    out += [p.text for p in b.paragraphs]
-                elif isinstance(b, ListBlock):
-                    out += [p.text for p in b.items]
+            out += article_texts(a)
     return [t for t in out if t]
+
+
+def article_texts(a: Article) -> list[str]:
+    """Every piece of text the model holds for one article: headline group and blocks."""
+    out = [a.banner or "", a.kicker or "", a.headline or "", *a.subtitles]
+    for b in a.blocks:
+        if isinstance(b, Paragraph):
+            out.append(b.text)
+        elif isinstance(b, (Byline, Subhead)):
+            out.append(b.text)
+        elif isinstance(b, Figure):
+            out += [b.caption, b.credit]
+        elif isinstance(b, Table):
+            out += [*b.header, *(c for r in b.rows for c in r)]
+        elif isinstance(b, Quote):
+            out += [p.text for p in b.paragraphs]
+        elif isinstance(b, ListBlock):
+            out += [p.text for p in b.items]
+    return out
 
 
 def assert_nothing_lost(issue: Issue, book: Book) -> None:

@@ -3,6 +3,7 @@ hairline rules between modules, jump lines and their links."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from ..compose import StyledRun, compose_paragraph
@@ -30,6 +31,44 @@ def module_box(slot: Slot, cfg: LayoutConfig) -> Box:
     g = cfg.page
     return Box(g.column_x(slot.col), g.area_y + slot.row * cfg.grid.pitch,
                g.span_width(slot.plan.span), slot.plan.depth * cfg.grid.pitch)
+
+
+def article_areas(slot: Slot, cfg: LayoutConfig) -> tuple[tuple[Box, ...], ...]:
+    """Per article of the module's copy, the rectangles its own text covers.
+
+    One article: the whole module. A run of briefs shares one module, so each brief gets
+    only its rows of each column it runs down (the first brief in the module also gets the
+    heading rows: the run's banner is its banner). The HTML edition's hot zones are these,
+    and a zone must not cover another article's text."""
+    box = module_box(slot, cfg)
+    plan = slot.plan
+    piece = plan.piece
+    copy = piece.copy
+    if len(copy.articles) == 1:
+        return ((box,),)
+    g = cfg.page
+    pitch = cfg.grid.pitch
+    ends = [*copy.starts[1:], len(copy.body)]
+    out: list[list[Box]] = []
+    for k, (start, end) in enumerate(zip(copy.starts, ends)):
+        lo, hi = max(start, piece.start), min(end, piece.stop)
+        rects: list[Box] = []
+        if lo < hi:
+            a = plan.index_of(lo - piece.start)
+            # The last article's rows run on to the jump line (下转) under its text.
+            b = plan.index_of(hi - piece.start) if k < len(ends) - 1 else math.inf
+            for run in plan.columns:
+                top, bottom = max(run.a, a), min(run.b, b)
+                if top < bottom:
+                    rects.append(Box(g.column_x(slot.col + run.col),
+                                     box.y + (run.row + top - run.a) * pitch,
+                                     g.column_width, (bottom - top) * pitch))
+        out.append(rects)
+    head_rows = plan.air + plan.head.rows
+    first = next((rects for rects in out if rects), None)
+    if head_rows and first is not None:
+        first.insert(0, Box(box.x, box.y, box.width, head_rows * pitch))
+    return tuple(tuple(rects) for rects in out)
 
 
 def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfig,

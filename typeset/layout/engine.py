@@ -19,8 +19,8 @@ from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article, Figure, Issue, Paragraph, Source, Table
 from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, Rule
-from .draw import Box, draw_module, link_line, module_box
-from .ear import Ear, find_target, index_ear, teaser_ear
+from .draw import Box, article_areas, draw_module, link_line, module_box
+from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
 from .furniture import chinese_numeral, masthead, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
@@ -53,6 +53,9 @@ class Placement:
     # row higher.
     bands: tuple[tuple[int, ...], ...] = ()
     head_parts: tuple[GroupPart, ...] = ()  # how its headline group's parts were set
+    # The rectangles of this article's own text: the box, or a brief's rows of a run of
+    # briefs (draw.article_areas). The HTML edition's hot zones.
+    areas: tuple[Box, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class TeaserLink:
     given: int | None
     printed: int | None
     target: int | None  # index in issue.articles; None when not in the issue
+    article: int = -1  # the teaser's own index in issue.articles
+    box: Box | None = None  # its item in page 1's ear (the HTML edition's hot zone)
 
 
 @dataclass(frozen=True)
@@ -253,6 +258,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             head_rows = slot.plan.air + slot.plan.head.rows
             head_box = Box(box.x, box.y, box.width, head_rows * cfg.grid.pitch) \
                 if slot.plan.head.rows else None
+            areas = article_areas(slot, cfg)
             for k, art in enumerate(piece.copy.articles):
                 result.placements.append(Placement(
                     index[id(art)], art.headline or "", n, box, slot.plan.span,
@@ -261,7 +267,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                       "rank": piece.weight.value},
                     to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
                     (planner.head(piece, slot.plan.span, repeat) if repeat
-                     else slot.plan.head).parts))
+                     else slot.plan.head).parts, areas[k]))
         free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
@@ -289,6 +295,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     y_of = {p.article: p.box.y for p in result.placements if p.continued_from is None}
     if teasers:
         targets: dict[int, int] = {}
+        links_found = []
         for t_i, t in enumerate(teasers):
             target = find_target(t, issue.articles)
             printed = page_of.get(target) if target is not None else t.teaser_page
@@ -302,8 +309,11 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                     result.warnings.append(
                         f"{t.source}: teaser {t.label} names page {t.teaser_page}; its article "
                         f"landed on page {printed}, which the PDF prints")
-            result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target))
+            links_found.append((t, printed, target))
         ear = teaser_ear(teasers, targets, ear_width, cfg, fonts, missing)
+        for (t, printed, target), item in zip(links_found, ear.items):
+            result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target,
+                                             index[id(t)], _ear_box(item, ear_cols, cfg)))
         links = {i: teasers_target for i, teasers_target in
                  ((i, find_target(t, issue.articles)) for i, t in enumerate(teasers))}
         _draw_ear(pages[0], ear, ear_cols, tops[0], cfg,
@@ -372,12 +382,19 @@ def _draw_ear(page: PageLayout, ear: Ear, ear_cols: int, top_rows: int, cfg: Lay
             page.outline.append(OutlineEntry(item.title, y + item.row * pitch))
         if n in links:
             to_page, to_y = links[n]
-            page.links.append(LinkBox(x, y + item.row * pitch, w, item.rows * pitch,
-                                      to_page, to_y))
+            b = _ear_box(item, ear_cols, cfg)
+            page.links.append(LinkBox(b.x, b.y, b.width, b.height, to_page, to_y))
     weight = cfg.rules.hairline
     for r in (Rule(x, y, x + w, y, weight), Rule(x + w, y, x + w, y + h, weight),
               Rule(x + w, y + h, x, y + h, weight), Rule(x, y + h, x, y, weight)):
         page.rules.append(r)
+
+
+def _ear_box(item: EarItem, ear_cols: int, cfg: LayoutConfig) -> Box:
+    """The rectangle of one item of page 1's ear (the ear stands in the last columns)."""
+    g = cfg.page
+    return Box(g.column_x(g.columns - ear_cols), g.area_y + item.row * cfg.grid.pitch,
+               g.span_width(ear_cols), item.rows * cfg.grid.pitch)
 
 
 def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, fonts: FontSet,

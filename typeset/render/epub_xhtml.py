@@ -129,27 +129,30 @@ def new_document(title: str, lang: str, *, css: bool = True) -> tuple[etree._Ele
     root = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS, "epub": EPUB_NS})
     root.set("lang", lang)
     root.set(XML_LANG, lang)
-    head = _sub(root, "head")
-    _sub(head, "meta", charset="utf-8")
-    _sub(head, "title").text = title
+    head = sub(root, "head")
+    sub(head, "meta", charset="utf-8")
+    sub(head, "title").text = title
     if css:
-        _sub(head, "link", rel="stylesheet", type="text/css", href=STYLESHEET)
-    return root, _sub(root, "body")
+        sub(head, "link", rel="stylesheet", type="text/css", href=STYLESHEET)
+    return root, sub(root, "body")
 
 
 def serialize(root: etree._Element) -> bytes:
-    """The document as UTF-8 XHTML bytes with an XML declaration and the HTML doctype.
+    """The document as UTF-8 XHTML bytes with an XML declaration and the HTML doctype."""
+    break_lines(root)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
-    Line breaks go only between the children of pure containers: lxml's pretty printer would
-    also put them between inline elements, where a reader shows them as spaces inside
-    Chinese text.
-    """
+
+def break_lines(root: etree._Element, containers: frozenset[str] = frozenset()) -> None:
+    """Line breaks between the children of pure containers (ours, and `containers`), so
+    that the file reads well: lxml's pretty printer would also put them between inline
+    elements, where a reader shows them as spaces inside Chinese text."""
     for el in root.iter(etree.Element):
-        if etree.QName(el).localname in _CONTAINERS and len(el):
+        name = etree.QName(el).localname
+        if (name in _CONTAINERS or name in containers) and len(el):
             el.text = "\n"
             for child in el:
                 child.tail = "\n"
-    return etree.tostring(root, xml_declaration=True, encoding="utf-8", doctype="<!DOCTYPE html>")
 
 
 def masthead_document(issue: Issue) -> Document:
@@ -157,24 +160,24 @@ def masthead_document(issue: Issue) -> Document:
     m = issue.masthead
     title = m.title or "报头"
     root, body = new_document(title, issue.language)
-    header = _sub(body, "header", {"class": "masthead"})
+    header = sub(body, "header", {"class": "masthead"})
     if m.title:
-        _add_text(_sub(header, "h1", {"class": "title"}), m.title)
+        add_text(sub(header, "h1", {"class": "title"}), m.title)
     if m.latin:
-        _add_text(_sub(header, "p", {"class": "latin"}), m.latin)
+        add_text(sub(header, "p", {"class": "latin"}), m.latin)
     for cls, value in (("date", date_line(m)), ("weekday", m.weekday), ("lunar", m.lunar_date),
                        ("issue-number", m.issue_number)):
         if value:
-            _add_text(_sub(header, "p", {"class": cls}), value)
+            add_text(sub(header, "p", {"class": cls}), value)
     if m.url or m.url_label:
-        p = _sub(header, "p", {"class": "url"})
+        p = sub(header, "p", {"class": "url"})
         if m.url_label:
-            _add_text(p, m.url_label + (": " if m.url else ""))
+            add_text(p, m.url_label + (": " if m.url else ""))
         if m.url:
-            target = _sub(p, "a", href=m.url) if re.match(r"https?://\S+$", m.url) else p
-            _add_text(target, m.url)
+            target = sub(p, "a", href=m.url) if re.match(r"https?://\S+$", m.url) else p
+            add_text(target, m.url)
     for line in m.extra:
-        _add_text(_sub(header, "p", {"class": "extra"}), line)
+        add_text(sub(header, "p", {"class": "extra"}), line)
     return Document("masthead.xhtml", title, root)
 
 
@@ -193,7 +196,7 @@ def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
             marked.add(run.print_page)
             marker = f"page-{run.print_page}"
             # The print edition's page break: found by readers' "go to page" (page-list).
-            _sub(body, "span", {EPUB_TYPE: "pagebreak", "role": "doc-pagebreak", "id": marker,
+            sub(body, "span", {EPUB_TYPE: "pagebreak", "role": "doc-pagebreak", "id": marker,
                                 "title": page_label(run.print_page),
                                 "aria-label": page_label(run.print_page)})
         _page_header(body, run)
@@ -201,7 +204,7 @@ def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
         for index, article in run.articles:
             target = targets.get(index)
             href = f"{where[target][0]}#{article_id(target)}" if target is not None else None
-            _article(body, index, article, href, image_ref)
+            article_section(body, index, article, href, image_ref)
             if article.headline:
                 entries.append(NavArticle(_one_line(article.headline),
                                           f"{name}#{article_id(index)}"))
@@ -213,8 +216,8 @@ def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
 def cover_document(issue: Issue, image_href: str, alt: str) -> Document:
     """The cover page: the cover image alone."""
     root, body = new_document(alt, issue.language)
-    section = _sub(body, "section", {EPUB_TYPE: "cover", "class": "cover"})
-    _sub(section, "img", src=image_href, alt=alt)
+    section = sub(body, "section", {EPUB_TYPE: "cover", "class": "cover"})
+    sub(section, "img", src=image_href, alt=alt)
     return Document("cover.xhtml", alt, root)
 
 
@@ -222,45 +225,46 @@ def nav_document(issue: Issue, book_title: str, masthead: Document, pages: list[
                  cover: Document) -> Document:
     """The EPUB 3 navigation document: toc (pages → articles), page-list and landmarks."""
     root, body = new_document(book_title, issue.language)
-    toc = _sub(body, "nav", {EPUB_TYPE: "toc", "id": "toc", "role": "doc-toc"})
-    _add_text(_sub(toc, "h1"), book_title)
-    top = _sub(toc, "ol")
-    _link(_sub(top, "li"), masthead.file_name, masthead.title)
+    toc = sub(body, "nav", {EPUB_TYPE: "toc", "id": "toc", "role": "doc-toc"})
+    add_text(sub(toc, "h1"), book_title)
+    top = sub(toc, "ol")
+    _link(sub(top, "li"), masthead.file_name, masthead.title)
     for page in pages:
-        li = _sub(top, "li")
+        li = sub(top, "li")
         _link(li, page.file_name, page.title)
         if page.articles:
-            sub = _sub(li, "ol")
+            entries = sub(li, "ol")
             for entry in page.articles:
-                _link(_sub(sub, "li"), entry.href, entry.title)
+                _link(sub(entries, "li"), entry.href, entry.title)
     marked = [p for p in pages if p.marker]
     if marked:
-        plist = _sub(body, "nav", {EPUB_TYPE: "page-list", "id": "page-list", "hidden": "hidden"})
-        _add_text(_sub(plist, "h2"), "版面")
-        ol = _sub(plist, "ol")
+        plist = sub(body, "nav", {EPUB_TYPE: "page-list", "id": "page-list", "hidden": "hidden"})
+        add_text(sub(plist, "h2"), "版面")
+        ol = sub(plist, "ol")
         for page in marked:
-            _link(_sub(ol, "li"), f"{page.file_name}#{page.marker}", page_label(page.page_number))
-    marks = _sub(body, "nav", {EPUB_TYPE: "landmarks", "id": "landmarks", "hidden": "hidden"})
-    _add_text(_sub(marks, "h2"), "导航")
-    ol = _sub(marks, "ol")
-    _link(_sub(ol, "li"), cover.file_name, "封面", {EPUB_TYPE: "cover"})
-    _link(_sub(ol, "li"), masthead.file_name, "正文", {EPUB_TYPE: "bodymatter"})
+            _link(sub(ol, "li"), f"{page.file_name}#{page.marker}", page_label(page.page_number))
+    marks = sub(body, "nav", {EPUB_TYPE: "landmarks", "id": "landmarks", "hidden": "hidden"})
+    add_text(sub(marks, "h2"), "导航")
+    ol = sub(marks, "ol")
+    _link(sub(ol, "li"), cover.file_name, "封面", {EPUB_TYPE: "cover"})
+    _link(sub(ol, "li"), masthead.file_name, "正文", {EPUB_TYPE: "bodymatter"})
     return Document("nav.xhtml", book_title, root)
 
 
 # --- pieces -------------------------------------------------------------------------------
 
 
-def _sub(parent: etree._Element, tag: str, attrs: Mapping[str, str] | None = None,
-         **kw: str) -> etree._Element:
+def sub(parent: etree._Element, tag: str, attrs: Mapping[str, str] | None = None,
+        **kw: str) -> etree._Element:
+    """A new XHTML element `tag` at the end of `parent` (the HTML edition builds with it too)."""
     return etree.SubElement(parent, f"{{{XHTML_NS}}}{tag}", {**(attrs or {}), **kw})
 
 
-def _add_text(el: etree._Element, text: str) -> None:
+def add_text(el: etree._Element, text: str) -> None:
     """Append text at the end of `el`; newlines (hard breaks in the copy) become <br/>."""
     for i, line in enumerate(text.split("\n")):
         if i:
-            _sub(el, "br")
+            sub(el, "br")
         if not line:
             continue
         if len(el):
@@ -271,7 +275,7 @@ def _add_text(el: etree._Element, text: str) -> None:
 
 def _link(li: etree._Element, href: str, title: str,
           attrs: Mapping[str, str] | None = None) -> None:
-    _add_text(_sub(li, "a", attrs, href=href), title)
+    add_text(sub(li, "a", attrs, href=href), title)
 
 
 def _one_line(text: str) -> str:
@@ -286,107 +290,112 @@ def _run_title(run: PageRun) -> str:
 
 
 def _page_header(body: etree._Element, run: PageRun) -> None:
-    header = _sub(body, "header", {"class": "page-head"})
-    h1 = _sub(header, "h1")
-    _add_text(_sub(h1, "span", {"class": "folio"}), page_label(run.print_page))
+    header = sub(body, "header", {"class": "page-head"})
+    h1 = sub(header, "h1")
+    add_text(sub(h1, "span", {"class": "folio"}), page_label(run.print_page))
     # The section name and editor are printed once, on the first document of their page.
     if run.first_of_page and run.page.section:
-        _add_text(h1, " ")
-        _add_text(_sub(h1, "span", {"class": "section"}), run.page.section)
+        add_text(h1, " ")
+        add_text(sub(h1, "span", {"class": "section"}), run.page.section)
     if run.first_of_page and run.page.editor:
         editor = run.page.editor
         if not editor.startswith("责任编辑"):
             editor = "责任编辑：" + editor
-        _add_text(_sub(header, "p", {"class": "editor"}), editor)
+        add_text(sub(header, "p", {"class": "editor"}), editor)
 
 
-def _article(body: etree._Element, index: int, article: Article, teaser_href: str | None,
-             image_ref: ImageRef) -> None:
+def article_section(body: etree._Element, index: int, article: Article,
+                    teaser_href: str | None, image_ref: ImageRef) -> etree._Element:
+    """The article as a <section> at the end of `body`: headline group, then every block.
+
+    The one markup of an article: the EPUB's page documents and the HTML edition's article
+    views both hold it. `teaser_href`: where a teaser's headline links (its target)."""
     classes = ["article"] + (["teaser"] if article.teaser_page is not None else [])
-    section = _sub(body, "section", {EPUB_TYPE: "article", "id": article_id(index),
+    section = sub(body, "section", {EPUB_TYPE: "article", "id": article_id(index),
                                      "class": " ".join(classes)})
     if article.banner or article.kicker or article.headline or article.subtitles:
-        header = _sub(section, "header")
+        header = sub(section, "header")
         if article.banner:
-            _add_text(_sub(header, "p", {"class": "banner"}), article.banner)
+            add_text(sub(header, "p", {"class": "banner"}), article.banner)
         if article.kicker:
-            _add_text(_sub(header, "p", {"class": "kicker"}), article.kicker)
+            add_text(sub(header, "p", {"class": "kicker"}), article.kicker)
         if article.headline:
-            h2 = _sub(header, "h2")
-            target = _sub(h2, "a", href=teaser_href) if teaser_href else h2
-            _add_text(target, article.headline)
+            h2 = sub(header, "h2")
+            target = sub(h2, "a", href=teaser_href) if teaser_href else h2
+            add_text(target, article.headline)
         for subtitle in article.subtitles:
-            _add_text(_sub(header, "p", {"class": "subtitle"}), subtitle)
+            add_text(sub(header, "p", {"class": "subtitle"}), subtitle)
     for block in article.blocks:
         _block(section, block, article, image_ref)
+    return section
 
 
 def _block(parent: etree._Element, block: object, article: Article, image_ref: ImageRef) -> None:
     if isinstance(block, Paragraph):
         _paragraph(parent, block)
     elif isinstance(block, Byline):
-        _add_text(_sub(parent, "p", {"class": "byline"}), block.text)
+        add_text(sub(parent, "p", {"class": "byline"}), block.text)
     elif isinstance(block, Subhead):
-        _add_text(_sub(parent, "h3"), block.text)
+        add_text(sub(parent, "h3"), block.text)
     elif isinstance(block, Figure):
         _figure(parent, block, article, image_ref)
     elif isinstance(block, Table):
         _table(parent, block)
     elif isinstance(block, Quote):
-        quote = _sub(parent, "blockquote", {"class": "pull-quote"})
+        quote = sub(parent, "blockquote", {"class": "pull-quote"})
         for p in block.paragraphs:
             _paragraph(quote, p)
     elif isinstance(block, ListBlock):
-        lst = _sub(parent, "ol" if block.ordered else "ul")
+        lst = sub(parent, "ol" if block.ordered else "ul")
         for item in block.items:
-            _inlines(_sub(lst, "li"), item)
+            _inlines(sub(lst, "li"), item)
     else:  # the model's Block union is closed; a new kind must be written here
         raise TypeError(f"no EPUB markup for block {type(block).__name__}")
 
 
 def _paragraph(parent: etree._Element, para: Paragraph) -> None:
     attrs = {} if para.indent else {"class": "noindent"}
-    _inlines(_sub(parent, "p", attrs), para)
+    _inlines(sub(parent, "p", attrs), para)
 
 
 def _inlines(el: etree._Element, para: Paragraph) -> None:
     for inline in para.inlines:
         if isinstance(inline, LineBreak):
-            _sub(el, "br")
+            sub(el, "br")
         elif isinstance(inline, Text):
             if inline.style is Style.REGULAR:
-                _add_text(el, inline.text)
+                add_text(el, inline.text)
             elif inline.style is Style.EMPHASIS:
-                _add_text(_sub(el, "strong"), inline.text)
+                add_text(sub(el, "strong"), inline.text)
             else:
-                _add_text(_sub(el, "span", {"class": "byline"}), inline.text)
+                add_text(sub(el, "span", {"class": "byline"}), inline.text)
 
 
 def _figure(parent: etree._Element, fig: Figure, article: Article, image_ref: ImageRef) -> None:
-    figure = _sub(parent, "figure", {"class": "photo" if fig.image else "photo missing-image"})
+    figure = sub(parent, "figure", {"class": "photo" if fig.image else "photo missing-image"})
     if fig.image is not None:
-        _sub(figure, "img", src=image_ref(fig, article), alt=_one_line(fig.caption))
+        sub(figure, "img", src=image_ref(fig, article), alt=_one_line(fig.caption))
     if fig.caption or fig.credit:
-        caption = _sub(figure, "figcaption")
-        _add_text(caption, fig.caption)
+        caption = sub(figure, "figcaption")
+        add_text(caption, fig.caption)
         if fig.credit:
             if fig.caption:
-                _add_text(caption, " ")
-            _add_text(_sub(caption, "span", {"class": "credit"}), fig.credit)
+                add_text(caption, " ")
+            add_text(sub(caption, "span", {"class": "credit"}), fig.credit)
 
 
 def _table(parent: etree._Element, table: Table) -> None:
-    el = _sub(parent, "table")
+    el = sub(parent, "table")
 
     def row(container: etree._Element, cells: tuple[str, ...], tag: str) -> None:
-        tr = _sub(container, "tr")
+        tr = sub(container, "tr")
         for col, cell in enumerate(cells):
             align = table.align[col] if col < len(table.align) else ""
-            _add_text(_sub(tr, tag, {"class": f"al-{align}"} if align else {}), cell)
+            add_text(sub(tr, tag, {"class": f"al-{align}"} if align else {}), cell)
 
-    row(_sub(el, "thead"), table.header, "th")
+    row(sub(el, "thead"), table.header, "th")
     if table.rows:
-        tbody = _sub(el, "tbody")
+        tbody = sub(el, "tbody")
         for cells in table.rows:
             row(tbody, cells, "td")
 
