@@ -132,7 +132,7 @@ def test_a_cmyk_photo_reaches_the_epub_as_rgb(typeset_cli, tmp_path):
     path = write_issue(tmp_path, image=photo_line("c.jpg"))
     assert typeset_cli(path, "--epub", "-o", tmp_path / "out").returncode == 0
     with zipfile.ZipFile(tmp_path / "out" / "issue.epub") as book:
-        name = next(n for n in book.namelist() if n.startswith("EPUB/images/c"))
+        name = next(n for n in book.namelist() if n == "EPUB/images/c.jpg")
         with book.open(name) as f, Image.open(f) as im:
             assert im.mode == "RGB"
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .config import load_layout
 from .fonts import load_fonts
-from .ingest import load_issue
+from .ingest import InputPolicy, load_issue
 from .layout import make_up
 from .layout.report import write_layout_report
 
@@ -32,6 +32,11 @@ class Options:
     pdf_standard: str | None = None  # x1a | x4 | none; None: the layout's [print] standard
     marks: bool | None = None  # crop marks; None: the layout's [print] marks
     preview: bool = False  # PNG thumbnails of the pages next to the PDF
+    # Hostile or broken input: the layout's [limits] unless given; images from outside the
+    # issue's folder only when the issue is trusted.
+    max_input_mb: float | None = None
+    max_image_mp: float | None = None
+    allow_outside_images: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,18 @@ def build(issue_path: Path, opts: Options,
         return _build(issue_path, opts, step)
 
 
+def _input_policy(cfg, opts: Options) -> InputPolicy:
+    """The rules the issue is read by: the layout's limits and pages, and the options."""
+    limits = cfg.limits
+    if opts.max_input_mb is not None:
+        limits = replace(limits, max_input_mb=opts.max_input_mb)
+    if opts.max_image_mp is not None:
+        limits = replace(limits, max_image_mp=opts.max_image_mp)
+    return InputPolicy(limits=limits, layout_pages=cfg.pages,
+                       allow_outside_images=opts.allow_outside_images,
+                       drop_bad_characters=opts.allow_missing_glyphs)
+
+
 def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Result:
     from .render.epub import write_epub  # the EPUB path needs no PDF machinery, and v.v.
 
@@ -116,7 +133,8 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
             marks=p.marks if opts.marks is None else opts.marks))
     fonts = load_fonts(cfg.fonts)
     step("reading the issue")
-    issue = load_issue(issue_path)
+    issue = load_issue(issue_path, _input_policy(cfg, opts))
+    result.warnings.extend(issue.warnings)
     articles = len(issue.articles)
     stem = issue_path.stem
     cover: Callable[[], bytes] | None = None  # waits for the cover render, returns the PNG
