@@ -120,3 +120,11 @@ def test_every_construct_reaches_the_model(missing_chars, fixtures_dir):
     teaser = issue.pages[1].articles[1]
     assert issue.pages[1].articles[0].blocks == []
     assert (teaser.banner, teaser.teaser_page) == ("今日导读", None)  # a byline follows
+
+
+def test_html_blocks_inside_quotes_and_lists_keep_their_text():
+    # found by tests/test_fuzz_issues.py: a line opening with a comment is an HTML block,
+    # and inside a quote or a list item its text was dropped
+    quote, items = _blocks("> <!-- x -->引语\n\n- <!-- y -->条目")
+    assert [p.text for p in quote.paragraphs] == ["引语"]
+    assert [p.text for p in items.items] == ["条目"]
