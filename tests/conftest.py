@@ -30,17 +30,19 @@ class Built:
     pdf: Path
     epub: Path
     result: object  # typeset.pipeline.Result
+    pages: int = 8  # the pages it prints: those with copy
 
 
-def build_both(issue: Path, outdir: Path, **options) -> Built:
-    """Typeset `issue` to PDF and EPUB in `outdir` with the pipeline's defaults."""
+def build_both(issue: Path, outdir: Path, pages: int = 8, **options) -> Built:
+    """Typeset `issue` to PDF and EPUB in `outdir` with the pipeline's defaults; it prints
+    `pages` pages (those with copy)."""
     # Imported here, not at the top: a package that fails to import then fails the tests
     # that build, not the collection of every test in the tree.
     from typeset.pipeline import Options, build
 
     result = build(issue, Options(pdf=True, epub=True, outdir=outdir, **options))
     return Built(issue, outdir, outdir / f"{issue.stem}.pdf", outdir / f"{issue.stem}.epub",
-                 result)
+                 result, pages)
 
 
 @pytest.fixture(scope="session")
@@ -63,8 +65,9 @@ def sample_build(tmp_path_factory) -> Built:
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> Built:
-    """The seed (raw extracted newspaper text, unchanged) built once."""
-    return build_both(SEED_ISSUE, tmp_path_factory.mktemp("seed"))
+    """The seed (raw extracted newspaper text, unchanged) built once: a front page only, so
+    one page is printed."""
+    return build_both(SEED_ISSUE, tmp_path_factory.mktemp("seed"), pages=1)
 
 
 @pytest.fixture(params=["sample", "seed"])

@@ -3,8 +3,10 @@ appear where — run as a program, the way a shell or a Makefile runs it."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -207,3 +209,40 @@ def test_outputs_get_the_umasks_file_mode(typeset_cli, tiny, tmp_path):
         os.umask(old)
     for name in ("tiny.pdf", "tiny.epub"):
         assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644
+
+
+# --- copy that does not fit: overset, exit 3, every output written --------------------------
+
+OVERSET_SENTENCE = "江城市今年新建改建社区食堂三百一十二个，嵌入式养老服务站二百零七个。"
+
+
+def overfull_issue(path: Path) -> Path:
+    """Eight tabloid pages, each with one story longer than its page."""
+    parts = ["---\nnewspaper: 江城日报\ndate: 2026-11-20\n---\n"]
+    for n in range(1, 9):
+        parts.append(f"<!-- page {n} | 要闻 | 责任编辑：陈立新 -->\n\n## 第{n}版长篇报道\n")
+        parts += [f"第{n}版第{k}段。" + OVERSET_SENTENCE * 6 + "\n" for k in range(48)]
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def test_copy_over_the_pages_writes_everything_marks_it_and_exits_3(typeset_cli, tmp_path):
+    issue = overfull_issue(tmp_path / "over.md")
+    out = tmp_path / "out"
+    run = typeset_cli(issue, "--layout", "tabloid", "-o", out)
+    assert run.returncode == 3, run.stderr
+    assert "Traceback" not in run.stderr
+    over = [line for line in run.stderr.splitlines() if line.startswith("typeset: overset: ")]
+    assert over and all(re.search(r"page \d “第\d版长篇报道”: \d+ lines \([\d,]+ characters\) "
+                                  r"over: cut or move$", line) for line in over), run.stderr
+    assert files_in(out) == ["over.epub", "over.layout.json", "over.pdf"]
+    report = json.loads((out / "over.layout.json").read_text(encoding="utf-8"))
+    assert len(report["overset"]) == len(over)
+    assert all(o["lines"] > 0 and len(o["text"]) == o["characters"] for o in report["overset"])
+    # The EPUB keeps every character; the PDF does not pass preflight.
+    with zipfile.ZipFile(out / "over.epub") as z:
+        text = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xhtml"))
+    for n in range(1, 9):
+        assert all(f"第{n}版第{k}段。" in text for k in range(48))
+    check = typeset_cli("preflight", out / "over.pdf")
+    assert check.returncode != 0 and "copy runs over this frame" in check.stdout + check.stderr

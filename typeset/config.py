@@ -158,6 +158,37 @@ class PrintSpec:
     output_profile: Path | None = None
 
 
+OVER_STEPS = ("tighten", "photos", "headlines", "air", "briefs")
+UNDER_STEPS = ("loosen", "photos", "headlines", "air")
+
+
+@dataclass(frozen=True)
+class CopyfitSpec:
+    """How the make-up fits copy to its pages ([copyfit]).
+
+    A page whose copy runs over takes the `over` steps in order, each on top of the ones
+    before it, until its copy fits; a page with holes takes the `under` steps. Steps:
+    tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be),
+    photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
+    natural depth), headlines (one headline tier smaller/bigger), air (no extra rows in
+    headline groups / up to `max_air_under`), briefs (one-paragraph items up to
+    `brief_chars` set as 简讯 briefs). The body size and the line grid never change."""
+
+    over: tuple[str, ...] = OVER_STEPS
+    under: tuple[str, ...] = UNDER_STEPS
+    looseness: int = 1
+    crop: tuple[float, float] = (0.6, 1.35)  # a photo's depth range, natural = 1
+    crop_over: float = 0.45  # the shallowest crop the photos step allows
+    crop_under: float = 1.6  # the deepest
+    max_air: int = 2  # extra rows a headline group may take …
+    max_air_under: int = 3  # … and on a page with holes
+    brief_chars: int = 220  # a one-paragraph item this short (in a run of two) is a brief …
+    brief_chars_over: int = 400  # … and this short on a page whose copy runs over
+    lead_depth: float = 0.6  # the lead's depth at most (share of the page) beside others
+    hole_warning: float = 0.02  # a hole above this share of the page is named in a warning
+    rounds: int = 12  # rounds of the global make-up before what is left is overset
+
+
 @dataclass(frozen=True)
 class Limits:
     """What one run accepts ([limits]), so that a mistaken or hostile input is refused at
@@ -197,6 +228,7 @@ class LayoutConfig:
     photo: PhotoSpec
     source: Path
     printing: PrintSpec = PrintSpec()
+    copyfit: CopyfitSpec = CopyfitSpec()
     limits: Limits = Limits()
 
 
@@ -264,6 +296,7 @@ def _build(d: dict, path: Path) -> LayoutConfig:
                         int(d["photo"].get("min_columns", 2))),
         source=path,
         printing=_print_spec(d.get("print", {}), path),
+        copyfit=_copyfit_spec(d.get("copyfit", {})),
         limits=_limits(d.get("limits", {})),
     )
 
@@ -296,3 +329,31 @@ def _print_spec(p: dict, path: Path) -> PrintSpec:
         registry=str(p.get("registry", PrintSpec.registry)),
         output_profile=profile,
     )
+
+
+def _copyfit_spec(c: dict) -> CopyfitSpec:
+    base = CopyfitSpec()
+    for key, known in (("over", OVER_STEPS), ("under", UNDER_STEPS)):
+        bad = [step for step in c.get(key, ()) if step not in known]
+        if bad:
+            raise ValueError(f"'copyfit.{key}' knows {', '.join(known)}, not {', '.join(bad)}")
+    crop = tuple(float(v) for v in c.get("crop", base.crop))
+    if len(crop) != 2 or not 0 < crop[0] <= 1 <= crop[1]:
+        raise ValueError("'copyfit.crop' must be [low, high] with low <= 1 <= high")
+    spec = CopyfitSpec(
+        over=tuple(c.get("over", base.over)), under=tuple(c.get("under", base.under)),
+        looseness=int(c.get("looseness", base.looseness)), crop=(crop[0], crop[1]),
+        crop_over=float(c.get("crop_over", base.crop_over)),
+        crop_under=float(c.get("crop_under", base.crop_under)),
+        max_air=int(c.get("max_air", base.max_air)),
+        max_air_under=int(c.get("max_air_under", base.max_air_under)),
+        brief_chars=int(c.get("brief_chars", base.brief_chars)),
+        brief_chars_over=int(c.get("brief_chars_over", base.brief_chars_over)),
+        lead_depth=float(c.get("lead_depth", base.lead_depth)),
+        hole_warning=float(c.get("hole_warning", base.hole_warning)),
+        rounds=int(c.get("rounds", base.rounds)))
+    if not (0 < spec.crop_over <= spec.crop[0] and spec.crop_under >= spec.crop[1]):
+        raise ValueError("'copyfit.crop_over' must be <= crop[0] and 'crop_under' >= crop[1]")
+    if not 0 < spec.lead_depth <= 1:
+        raise ValueError("'copyfit.lead_depth' must be in (0, 1]")
+    return spec

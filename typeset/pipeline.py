@@ -32,6 +32,7 @@ class Options:
     pdf_standard: str | None = None  # x1a | x4 | none; None: the layout's [print] standard
     marks: bool | None = None  # crop marks; None: the layout's [print] marks
     preview: bool = False  # PNG thumbnails of the pages next to the PDF
+    all_pages: bool = False  # print pages without copy too (as blank page plans)
     # Hostile or broken input: the layout's [limits] unless given; images from outside the
     # issue's folder only when the issue is trusted.
     max_input_mb: float | None = None
@@ -149,11 +150,12 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
             t0 = time.perf_counter()
             step("composing and laying out pages")
             missing = [] if opts.allow_missing_glyphs else None
-            makeup = make_up(issue, cfg, fonts, missing)
+            makeup = make_up(issue, cfg, fonts, missing, all_pages=opts.all_pages)
             layout = makeup.layout
             page_of = makeup.page_of
             result.warnings.extend(missing or [])
             result.warnings.extend(makeup.warnings)
+            result.overset.extend(o.message for o in makeup.overset)
             step("writing the PDF")
             m = issue.masthead
             meta = PdfMeta(title=" ".join(t for t in (m.title, m.date_text) if t),

@@ -1,5 +1,5 @@
-"""The engine end to end: jumps and their page numbers, teasers, overflow, the layout
-report, and the two real inputs."""
+"""The engine end to end: jumps and their page numbers, teasers, overset copy, pages
+without copy, the layout report, and the two real inputs."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ import pytest
 
 from typeset.errors import InputError
 from typeset.ingest import load_issue
-from typeset.layout import CopyOverflow, make_up
+from typeset.layout import make_up
 from typeset.layout.furniture import chinese_numeral
 from typeset.layout.report import write_layout_report
 from typeset.model import Paragraph, Source, Text
 
 
+def page_of(mu, number: int):
+    return next(p for p in mu.layout.pages if p.number == number)
+
+
 def page_text(mu, number: int) -> str:
-    return "".join(tl.line.text for tl in mu.layout.pages[number - 1].lines)
+    return "".join(tl.line.text for tl in page_of(mu, number).lines)
 
 
 def jump_pair(mu, headline: str):
@@ -35,8 +39,8 @@ def test_a_lead_too_long_for_its_page_jumps_with_page_numbers_and_links(cfg, fon
     assert cont.continued_from == 1
     assert f"（下转第{chinese_numeral(cont.page)}版）" in page_text(mu, 1)
     assert "（上接第一版）" in page_text(mu, cont.page)
-    assert any(link.to_page == cont.page for link in mu.layout.pages[0].links)
-    assert any(link.to_page == 1 for link in mu.layout.pages[cont.page - 1].links)
+    assert any(link.to_page == cont.page for link in page_of(mu, 1).links)
+    assert any(link.to_page == 1 for link in page_of(mu, cont.page).links)
 
 
 def test_a_jump_names_the_page_where_the_continuation_really_landed(cfg, fonts, article,
@@ -58,7 +62,7 @@ def test_a_teaser_prints_the_page_its_article_landed_on_and_links_there(cfg, fon
     mu = make_up(issue({1: [article("头条新闻", 12, 8), teaser], 3: [target]}), cfg, fonts)
     assert "（详见三版）" in page_text(mu, 1) and "详见二版" not in page_text(mu, 1)
     assert [(t.given, t.printed) for t in mu.teasers] == [(2, 3)]
-    assert any(link.to_page == 3 for link in mu.layout.pages[0].links)
+    assert any(link.to_page == 3 for link in page_of(mu, 1).links)
     assert any("landed on page 3" in w for w in mu.warnings)
 
 
@@ -72,12 +76,22 @@ def test_a_teaser_whose_article_is_not_in_the_issue_keeps_its_page_and_is_report
     assert any("not in the issue" in w for w in mu.warnings)
 
 
-def test_more_copy_than_the_pages_hold_is_an_input_error_naming_articles_and_characters(
+def test_more_copy_than_the_pages_hold_is_overset_marked_and_reported_never_lost(
         tabloid, fonts, article, issue):
     pages = {n: [article(f"第{n}版头条", 40, 10)] for n in range(1, 9)}
-    with pytest.raises(CopyOverflow) as err:
-        make_up(issue(pages), tabloid, fonts)
-    assert "characters" in str(err.value) and "第" in str(err.value)
+    mu = make_up(issue(pages), tabloid, fonts)
+    assert mu.overset and len(mu.layout.pages) == 8
+    for over in mu.overset:
+        assert over.lines > 0 and over.chars == len(over.text) > 0
+        assert over.message.startswith(f"page {over.page} “第") and \
+            over.message.endswith(f"{over.lines} lines ({over.chars} characters) over: cut or move")
+    marks = [m for p in mu.layout.pages for m in p.overset]
+    assert len(marks) == len(mu.overset) and all("overset" in m.note for m in marks)
+    # The copy over is the tail of its article, after what its page printed.
+    made = issue(pages)
+    for over in mu.overset:
+        text = "".join(b.text for b in made.articles[over.article].blocks)
+        assert text.endswith(over.text) and len(over.text) < len(text)
 
 
 def test_a_character_no_font_has_in_the_furniture_is_an_input_error_or_reported(
@@ -133,15 +147,22 @@ def test_the_layout_report_gives_fill_per_page_and_boxes_per_article(sample_made
     assert {"columns", "lines", "variant", "jumps_to"} <= set(first["modules"][0])
 
 
-def test_the_seed_front_page_fits_on_page_1_with_its_teasers_in_the_ear(cfg, fonts,
-                                                                        seed_path):
+def test_the_seed_front_page_fits_on_page_1_alone_with_its_teasers_in_the_ear(cfg, fonts,
+                                                                              seed_path):
     seed = load_issue(seed_path)
     mu = make_up(seed, cfg, fonts)
     assert {p.page for p in mu.placements} == {1}
+    assert [p.number for p in mu.layout.pages] == [1] and mu.left_out == list(range(2, 9))
     assert "详见二版" in page_text(mu, 1) and "详见六版" in page_text(mu, 1)
     assert mu.fill[1] >= 0.95
-    assert any("pages 2–8 have no copy" in w for w in mu.warnings)
-    for number in range(2, 9):  # the empty pages still carry their running heads
+    assert any("pages 2–8 have no copy and are left out" in w for w in mu.warnings)
+
+
+def test_all_pages_prints_the_pages_without_copy_as_blank_plans_with_running_heads(
+        cfg, fonts, seed_path):
+    mu = make_up(load_issue(seed_path), cfg, fonts, all_pages=True)
+    assert [p.number for p in mu.layout.pages] == list(range(1, 9)) and not mu.left_out
+    for number in range(2, 9):
         assert f"第{number}版" in page_text(mu, number)
 
 

@@ -69,6 +69,17 @@ class OutlineEntry:
     y: float
 
 
+@dataclass(frozen=True)
+class OversetMark:
+    """Where a frame's copy runs over (InDesign's red out-port plus): a mark that shows on
+    screen and does not print, at (x, y) — the right end of the frame's last line — with
+    `note` saying what is over."""
+
+    x: float
+    y: float
+    note: str
+
+
 @dataclass
 class PageLayout:
     """One print page: number, the section for its running head, and what is on it."""
@@ -81,6 +92,7 @@ class PageLayout:
     images: list[ImageBox] = field(default_factory=list)
     outline: list[OutlineEntry] = field(default_factory=list)
     links: list[LinkBox] = field(default_factory=list)
+    overset: list[OversetMark] = field(default_factory=list)
 
 
 @dataclass

@@ -35,7 +35,8 @@ def module_box(slot: Slot, cfg: LayoutConfig) -> Box:
 def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfig,
                 fonts: FontSet, *, repeat: str = "", jump_text: str = "",
                 top_row: int, bottom_row: int, boxed: bool = False) -> tuple[float, float]:
-    """Draw a placed module; return the (x, y) of its jump line (下转), (0, 0) when none.
+    """Draw a placed module; return the (x, y) of its jump line (下转) — the right end of
+    that row when `jump_text` is empty (overset) — and (0, 0) when the piece has none.
 
     `repeat`: a continuation's "（上接第N版）"; `jump_text`: a fragment's "（下转第N版）";
     `top_row`, `bottom_row`: the region's first and last rows (no rule over a module at the
@@ -100,6 +101,8 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
                                          g.column_width, fonts, cfg.text, align="right")[0]
                 page.lines.append(TextLine(x, y + base, line))
                 jump_at = (x + g.column_width - line.width, y)
+            else:
+                jump_at = (x + g.column_width, y)
     # Column rules (栏线) in the gutters between neighbouring columns of a band, beside the
     # body text.
     for left, right in zip(plan.columns, plan.columns[1:]):

@@ -16,30 +16,21 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from ..config import LayoutConfig
-from ..errors import InputError
 from ..fonts import FontSet
 from ..model import Article, Figure, Issue, Paragraph, Source, Table
-from .boxes import IssueLayout, LinkBox, OutlineEntry, PageLayout, Rule
+from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, Rule
 from .draw import Box, draw_module, link_line, module_box
 from .ear import Ear, find_target, index_ear, teaser_ear
 from .furniture import chinese_numeral, masthead, running_head
 from .headlines import Rank
 from .inserts import photos_of
 from .modules import Copy, Piece, Planner, table_span
+from .fitting import Overset, PageFit, fit_pages
 from .placement import PageSolution, PageSolver, Region, boxed_slots
 from .units import body_units
 
-# Holes (share of the page) above which the page is tried with looser paragraphs.
-LOOSEN_AT = 0.01
-LOOSEN_ALL_AT = 0.03  # … and with this much, the whole page
-# A 简讯 brief: a one-paragraph item this short, in a run of at least two.
-BRIEF_CHARS = 220
 # An article this long ranks as a second story wherever it stands.
 SECOND_CHARS = 1000
-
-
-class CopyOverflow(InputError):
-    """More copy than the layout's pages hold."""
 
 
 @dataclass(frozen=True)
@@ -73,9 +64,31 @@ class TeaserLink:
     target: int | None  # index in issue.articles; None when not in the issue
 
 
+@dataclass(frozen=True)
+class OversetCopy:
+    """Copy the pages could not hold: the article, the page whose frame it runs out of, and
+    what is over."""
+
+    article: int  # index in issue.articles
+    label: str  # the article as messages name it (“headline”)
+    page: int
+    lines: int
+    chars: int
+    text: str
+
+    @property
+    def message(self) -> str:
+        """The line the command prints for it."""
+        return (f"page {self.page} {self.label}: {self.lines} lines ({self.chars} characters) "
+                "over: cut or move")
+
+
 @dataclass
 class MakeUp:
-    """The engine's result: the layout to render and what the report says about it."""
+    """The engine's result: the layout to render and what the report says about it.
+
+    `copyfit`: per page the copyfit steps it took; `left_out`: pages without copy, not
+    printed (make_up's all_pages prints them as blank page plans)."""
 
     layout: IssueLayout
     placements: list[Placement] = field(default_factory=list)
@@ -83,6 +96,9 @@ class MakeUp:
     cost: dict[int, dict[str, float]] = field(default_factory=dict)
     teasers: list[TeaserLink] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    overset: list[OversetCopy] = field(default_factory=list)
+    copyfit: dict[int, PageFit] = field(default_factory=dict)
+    left_out: list[int] = field(default_factory=list)
 
     @property
     def page_of(self) -> dict[int, int]:
@@ -95,14 +111,15 @@ class MakeUp:
 
 
 def make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
-            missing: list[str] | None = None) -> MakeUp:
-    """Lay the issue out on `cfg.pages` pages.
+            missing: list[str] | None = None, *, all_pages: bool = False) -> MakeUp:
+    """Lay the issue out on `cfg.pages` pages; only the pages that carry copy are kept in
+    the layout, unless `all_pages`.
 
     `missing`: None makes a character no font covers an InputError; a list collects them
-    (set as blanks). Raises CopyOverflow when the copy does not fit, naming the articles
-    and the characters over."""
+    (set as blanks). Copy that does not fit is never an error: it is listed in
+    MakeUp.overset and marked on its page (a non-printing mark, see OversetMark)."""
     with _no_cycle_collection():
-        return _make_up(issue, cfg, fonts, missing)
+        return _make_up(issue, cfg, fonts, missing, all_pages)
 
 
 @contextmanager
@@ -121,7 +138,7 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
-             missing: list[str] | None) -> MakeUp:
+             missing: list[str] | None, all_pages: bool) -> MakeUp:
     g = cfg.page
     rows = cfg.grid.lines_in(g.area_height)
     planner = Planner(cfg, fonts, missing)
@@ -151,49 +168,48 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             top = max(top, ear.rows)
         tops.append(top)
 
-    copies_by_page: dict[int, list[Copy]] = {}
+    by_page: dict[int, list[Article]] = {}
     for mp in issue.pages:
-        arts = [a for a in mp.articles if a not in teasers]
         number = min(mp.number, cfg.pages) if issue.paged else 1
-        copies_by_page.setdefault(number, []).extend(
-            _copies(arts, index, cfg, fonts, missing, planner))
+        by_page.setdefault(number, []).extend(a for a in mp.articles if a not in teasers)
+    region_of = {n: Region(tops[n - 1], rows, g.columns) for n in range(1, cfg.pages + 1)}
     if not issue.paged:
-        copies_by_page = _distribute(copies_by_page.get(1, []), tops, rows, cfg)
-    _rank(copies_by_page)
+        by_page = _distribute(by_page.get(1, []), index, region_of, planner, cfg)
+    composed: dict[tuple, list[Piece]] = {}
+    solvers: dict[tuple, PageSolver] = {}
 
-    queue: dict[int, list[Piece]] = {n: [Piece(c) for c in copies_by_page.get(n, [])]
-                                     for n in range(1, cfg.pages + 1)}
-    sections = {p.number: p.section for p in pages}
-    solvers = {n: PageSolver(planner, Region(tops[n - 1], rows, g.columns))
-               for n in range(1, cfg.pages + 1)}
-    # First every page with its own copy: what is left over (air, holes) is where jumps go.
-    own = {n: _solve(solvers[n], queue, n, cfg, fonts, missing) for n in queue}
-    slack = {n: _slack(sol) for n, sol in own.items()}
-    solutions: dict[int, PageSolution] = {}
-    cont_from: dict[int, Piece] = {}  # id(continuation) → fragment
-    received: set[int] = set()
-    over: list[Piece] = []
-    for n in range(1, cfg.pages + 1):
-        sol = _solve(solvers[n], queue, n, cfg, fonts, missing) if n in received else own[n]
-        solutions[n] = sol
-        for cont in sol.continuations:
-            frag = next(s.plan.piece for s in sol.slots if s.plan.piece.copy is cont.copy
-                        and s.plan.piece.jumps and s.plan.piece.stop == cont.start)
-            cont_from[id(cont)] = frag
-        for piece in (*sol.continuations, *sol.pushed):
-            target = _jump_page(n, piece, slack, sections, cfg.pages)
-            if target is None:
-                over.append(piece)
-            else:
-                queue[target].append(piece)
-                slack[target] -= _demand(piece)
-                received.add(target)
-    if over:
-        names = "; ".join(f"{p.copy.article.label}: {sum(u.chars for u in p.units)} characters"
-                          for p in over)
-        raise CopyOverflow(f"the copy does not fit on {cfg.pages} pages; over: {names}",
-                           where=str(issue.source),
-                           hint="cut the copy, or use a layout with more pages or smaller type")
+    def compose(n: int, fit: PageFit) -> list[Piece]:
+        """Page n's own copy set as `fit` says, as whole pieces in priority order."""
+        spec = cfg.copyfit
+        key = (n, fit.looseness(spec), fit.brief_chars(spec), fit.tier())
+        hit = composed.get(key)
+        if hit is None:
+            copies = _copies(by_page.get(n, []), index, cfg, fonts, missing, planner,
+                             looseness=key[1], brief_chars=key[2])
+            hit = composed[key] = [Piece(c, rank=rank) for c, rank
+                                   in zip(copies, _ranks(copies, key[3]))]
+        return hit
+
+    def solve(n: int, fit: PageFit, pieces: list[Piece]) -> PageSolution:
+        lat = fit.latitude(cfg.copyfit)
+        solver = solvers.get((n, lat))
+        if solver is None:
+            solver = solvers[(n, lat)] = PageSolver(planner, region_of[n], lat)
+        return solver.solve(pieces)
+
+    numbers = list(range(1, cfg.pages + 1))
+    fitting = fit_pages(numbers, {p.number: p.section for p in pages}, cfg.copyfit,
+                        g.columns * rows, compose, solve, lambda p: _size(p, planner, cfg))
+    solutions = fitting.solutions
+    cont_from: dict[int, Piece] = {}  # id(continuation) → the fragment it continues
+    for n, sol in solutions.items():
+        for cont in (*sol.continuations, *(o.piece for o in fitting.overset if o.page == n)):
+            frag = next((s.plan.piece for s in sol.slots if s.plan.piece.copy is cont.copy
+                         and s.plan.piece.jumps and s.plan.piece.stop == cont.start), None)
+            if frag is not None:
+                cont_from[id(cont)] = frag
+    overset_at = {id(cont_from[id(o.piece)]): o for o in fitting.overset
+                  if id(o.piece) in cont_from}
 
     result = MakeUp(IssueLayout(g.width, g.height, pages))
     where: dict[int, tuple[int, float]] = {}  # id(piece) → (page, top y)
@@ -217,7 +233,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             if piece.continued and came is not None:
                 from_page, from_y = where[id(came)]
                 repeat = f"（上接第{chinese_numeral(from_page)}版）"
-            if piece.jumps:
+            over = overset_at.get(id(piece))
+            if piece.jumps and over is None:
                 to_page, to_y = where[id(cont_of[id(piece)])]
                 jump = f"（下转第{chinese_numeral(to_page)}版）"
             jx, jy = draw_module(page, slot, planner, cfg, fonts, repeat=repeat,
@@ -226,6 +243,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             box = module_box(slot, cfg)
             if jump:
                 link_line(page, jx, jy, box.x + box.width - jx, cfg, to_page, to_y)
+            if over is not None:
+                page.overset.append(OversetMark(jx, jy, _overset_note(over)))
             if repeat:
                 head = planner.head(piece, slot.plan.span, repeat)
                 link_line(page, box.x, box.y + (head.rows - 1) * cfg.grid.pitch, box.width, cfg,
@@ -244,10 +263,25 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
 
+    for over in fitting.overset:
+        if id(over.piece) not in cont_from:  # pushed whole: marked at its page's foot
+            pages[over.page - 1].overset.append(OversetMark(
+                g.area_x + g.area_width, g.area_y + (rows - 1) * cfg.grid.pitch,
+                _overset_note(over)))
+        art = over.piece.copy.article
+        result.overset.append(OversetCopy(index[id(art)], art.label, over.page, over.lines,
+                                          over.chars, over.text))
+    for piece, came, went in fitting.moved:
+        result.warnings.append(f"{piece.copy.article.source}: {piece.copy.article.label}: "
+                               f"page {came} could not hold it; it is set on page {went}")
+    result.warnings.extend(_hole_warnings(solutions, cfg))
+    result.copyfit = fitting.fits
     empty = [n for n, sol in solutions.items() if not sol.slots]
-    if empty and not issue.paged:  # raw input holds one front page: the rest keep furniture
-        result.warnings.append(f"{issue.source}: {_page_list(empty)} no copy; "
-                               "their running heads are printed")
+    if empty and not all_pages:
+        result.left_out = empty
+        result.layout.pages = [p for p in pages if p.number not in empty]
+        result.warnings.append(f"{issue.source}: {_page_list(empty)} no copy and "
+                               "are left out (--all-pages prints them as blank page plans)")
     page_of = result.page_of
     y_of = {p.article: p.box.y for p in result.placements if p.continued_from is None}
     if teasers:
@@ -285,6 +319,24 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             _draw_ear(pages[0], ear, ear_cols, tops[0], cfg,
                       {i: (page_of[a], y_of[a]) for i, (_, a) in enumerate(entries)})
     return result
+
+
+def _hole_warnings(solutions: dict[int, PageSolution], cfg: LayoutConfig) -> list[str]:
+    """A warning for each page with holes larger than the layout's hole_warning share of
+    the page, naming the largest."""
+    g, pitch = cfg.page, cfg.grid.pitch
+    out = []
+    for n, sol in solutions.items():
+        big = sorted(((g.span_width(w) + g.gutter) * h * pitch / (g.width * g.height), col, w, h)
+                     for col, _, w, h in sol.holes if sol.slots)
+        big = [b for b in big if b[0] > cfg.copyfit.hole_warning]
+        if big:
+            share, col, w, h = big[-1]
+            more = f" and {len(big) - 1} more" if len(big) > 1 else ""
+            out.append(f"page {n}: a hole of {share:.1%} of the page at columns {col + 1}–"
+                       f"{col + w}, the last {h} lines{more}: more copy, a filler or a "
+                       "larger photo would fill it")
+    return out
 
 
 def _page_list(numbers: list[int]) -> str:
@@ -326,14 +378,17 @@ def _draw_ear(page: PageLayout, ear: Ear, ear_cols: int, top_rows: int, cfg: Lay
 
 
 def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, fonts: FontSet,
-            missing: list[str] | None, planner: Planner) -> list[Copy]:
-    """Compose a page's articles; runs of two or more short one-paragraph items become one
-    column of 简讯 briefs with run-in bold headlines."""
+            missing: list[str] | None, planner: Planner, *, looseness: int = 0,
+            brief_chars: int | None = None) -> list[Copy]:
+    """Compose a page's articles, paragraphs `looseness` lines longer or shorter where they
+    can be; runs of two or more one-paragraph items of at most `brief_chars` characters
+    (default: the layout's) become one column of 简讯 briefs with run-in bold headlines."""
+    limit = cfg.copyfit.brief_chars if brief_chars is None else brief_chars
     out: list[Copy] = []
     k = 0
     while k < len(articles):
         run = k
-        while run < len(articles) and _is_brief(articles[run]):
+        while run < len(articles) and _is_brief(articles[run], limit):
             run += 1
         if run - k >= 2:
             group = articles[k:run]
@@ -341,14 +396,14 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
             starts = []
             for a in group:
                 starts.append(len(body))
-                body += body_units(a, cfg, fonts, missing, run_in=True)
+                body += body_units(a, cfg, fonts, missing, run_in=True, looseness=looseness)
             out.append(Copy(group, index[id(group[0])], Rank.SMALL, body, [], [], starts,
                             banner=group[0].banner))
             k = run
             continue
         a = articles[k]
         at: list[int] = []
-        body = body_units(a, cfg, fonts, missing, places=at)
+        body = body_units(a, cfg, fonts, missing, places=at, looseness=looseness)
         copy = Copy([a], index[id(a)], Rank.SMALL, body, photos_of(a),
                      [b for b in a.blocks if isinstance(b, Table)], [0],
                      places=_places(a, at))
@@ -371,111 +426,60 @@ def _places(article: Article, at: list[int]) -> tuple[tuple[int, str, int], ...]
     return tuple(out)
 
 
-def _solve(solver: PageSolver, queue: dict[int, list[Piece]], n: int, cfg: LayoutConfig,
-           fonts: FontSet, missing: list[str] | None) -> PageSolution:
-    """Solve page `n`; with too little copy (a hole, or white in a module) try the
-    paragraphs of the modules above the hole or holding the white a line longer each, and
-    if that does not help, every paragraph of the page."""
-    sol = solver.solve(queue[n])
-    region = solver.region
-    area = region.columns * (region.bottom - region.top)
-    white = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
-    if white > LOOSEN_AT * area:
-        strips = {(col, w) for col, _, w, _ in sol.holes}
-        short = {id(s.plan.piece) for s in sol.slots if (s.col, s.plan.span) in strips
-                 or s.plan.blank > 2 * s.plan.span}
-        tries = [short] + ([{id(p) for p in queue[n]}] if white > LOOSEN_ALL_AT * area else [])
-        for chosen in tries:  # those modules, else (much white) all
-            alt_queue = [_recompose(p, 1, cfg, fonts, missing) if id(p) in chosen else p
-                         for p in queue[n]]
-            alt = solver.solve(alt_queue)
-            if alt.cost < sol.cost:
-                sol, queue[n] = alt, alt_queue
-                break
-    return sol
-
-
-def _slack(sol: PageSolution) -> int:
-    """Row·columns a solved page could give up: holes and headline air."""
-    return sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.air * s.plan.span
-                                                        for s in sol.slots)
-
-
-def _recompose(piece: Piece, looseness: int, cfg: LayoutConfig, fonts: FontSet,
-               missing: list[str] | None) -> Piece:
-    """A whole piece with its copy's paragraphs set `looseness` lines longer/shorter."""
-    if piece.continued or piece.end >= 0:
-        return piece
-    c = piece.copy
-    body, starts, at = [], [], []
-    for a in c.articles:
-        starts.append(len(body))
-        body += body_units(a, cfg, fonts, missing, run_in=len(c.articles) > 1,
-                           looseness=looseness, places=at)
-    places = _places(c.article, at) if len(c.articles) == 1 else ()
-    return Piece(Copy(c.articles, c.index, c.rank, body, c.photos, c.tables, starts, c.banner,
-                      c.min_span, places))
-
-
-def _is_brief(a: Article) -> bool:
+def _is_brief(a: Article, limit: int) -> bool:
     paras = [b for b in a.blocks if isinstance(b, Paragraph)]
     return (len(a.blocks) == 1 and len(paras) == 1 and not a.kicker and not a.subtitles
             and a.teaser_page is None and bool(a.headline)
-            and len(paras[0].text) <= BRIEF_CHARS)
+            and len(paras[0].text) <= limit)
 
 
-def _rank(pages: dict[int, list[Copy]]) -> None:
-    for copies in pages.values():
-        for n, c in enumerate(copies):
-            if len(c.articles) > 1:
-                c.rank = Rank.SMALL
-            elif n == 0:
-                c.rank = Rank.LEAD
-            elif n <= 2 or c.chars >= SECOND_CHARS:
-                c.rank = Rank.SECOND
-            else:
-                c.rank = Rank.SMALL
+def _ranks(copies: list[Copy], tier: int) -> list[Rank]:
+    """Each copy's rank on its page — the first is the lead; the next two, and long
+    stories, second stories; briefs small — then `tier` tiers smaller (+) or bigger (−)
+    for every story but the lead and the briefs."""
+    out = []
+    for n, c in enumerate(copies):
+        if len(c.articles) > 1:
+            rank = Rank.SMALL
+        elif n == 0:
+            rank = Rank.LEAD
+        else:
+            rank = Rank.SECOND if n <= 2 or c.chars >= SECOND_CHARS else Rank.SMALL
+            if tier > 0:
+                rank = Rank.SMALL
+            elif tier < 0:
+                rank = Rank.SECOND
+        out.append(rank)
+    return out
 
 
-# Row·columns a module takes besides its lines (headline group, rule row, balance), measured
-# on the sample: about 12 for a story, 40 for a lead.
-MODULE_OVERHEAD = 12
-LEAD_OVERHEAD = 40
+def _size(piece: Piece, planner: Planner, cfg: LayoutConfig) -> int:
+    """Row·columns a piece takes on a page: its module at its most compact span of the
+    narrow ones (two to four columns), with the white row above it."""
+    spans = range(max(2, piece.copy.min_span), max(2, piece.copy.min_span, 4) + 1)
+    return min((planner.plan(piece, s).depth + 1) * s for s in spans
+               if s <= cfg.page.columns) if piece.copy.min_span <= cfg.page.columns else 0
 
 
-def _demand(piece: Piece) -> int:
-    """Row·columns a piece needs, roughly (its lines, headline group, smallest photos)."""
-    extra = LEAD_OVERHEAD if piece.weight is Rank.LEAD else MODULE_OVERHEAD
-    photos = sum(round(8 * ph.ratio) * 2 for ph in piece.copy.photos) if piece.first else 0
-    return len(piece.units) + extra + photos
-
-
-def _distribute(copies: list[Copy], tops: list[int], rows: int, cfg: LayoutConfig
-                ) -> dict[int, list[Copy]]:
-    """Raw input: fill the pages in priority order, a page at a time."""
-    out: dict[int, list[Copy]] = {}
-    page = 1
-    used = 0
+def _distribute(articles: list[Article], index: dict[int, int], regions: dict[int, Region],
+                planner: Planner, cfg: LayoutConfig) -> dict[int, list[Article]]:
+    """Raw input (no page markers): fill the pages in priority order, a page at a time,
+    each article measured as composed (see _size) against the page's free area."""
+    out: dict[int, list[Article]] = {}
+    page, used = 1, 0
+    copies = _copies(articles, index, cfg, planner.fonts, planner.missing, planner)
     for c in copies:
-        need = _demand(Piece(c))
-        cap = cfg.page.columns * (rows - tops[page - 1])
-        if used and used + need > cap and page < cfg.pages:
-            page += 1
-            used = 0
-        out.setdefault(page, []).append(c)
+        need = _size(Piece(c), planner, cfg)
+        reg = regions[page]
+        if used and used + need > reg.columns * (reg.bottom - reg.top) and page < cfg.pages:
+            page, used = page + 1, 0
+        out.setdefault(page, []).extend(c.articles)
         used += need
     return out
 
 
-def _jump_page(n: int, cont: Piece, spare: dict[int, int], sections: dict[int, str],
-               last: int) -> int | None:
-    """Where a continuation (or a pushed piece) goes: a later page of the same section with
-    room, else the later page with the most room; None after the last page."""
-    later = [q for q in range(n + 1, last + 1)]
-    if not later:
-        return None
-    need = _demand(cont)
-    same = [q for q in later if sections[q] == sections[n] and spare[q] >= need]
-    if same:
-        return same[0]
-    return max(later, key=lambda q: (spare[q], -q))
+def _overset_note(over: Overset) -> str:
+    """What an overset mark says: the lines and characters over, and how the copy goes on."""
+    text = over.text
+    return (f"overset: {over.piece.copy.article.label}: {over.lines} lines "
+            f"({over.chars} characters) over: “{text[:40]}{'…' if len(text) > 40 else ''}”")

@@ -13,9 +13,9 @@ from ..model import Article, Figure, Table
 from .boxes import TextLine
 from .units import check_glyphs, grid_baseline
 
-# How far a photo may be cropped from its own proportions (height / natural height): the
-# photo's depth is one of the knobs that makes a module fill its slot.
-CROP_RANGE = (0.6, 1.35)
+# How far a photo may be cropped from its own proportions is the layout's ([copyfit] crop):
+# the photo's depth is one of the knobs that makes a module fill its slot.
+MIN_PHOTO_ROWS = 3  # a photo shallower than this reads as a strip, not a picture
 # A photo with no file keeps a frame (FPO box) of these proportions.
 MISSING_PHOTO_RATIO = 0.66
 
@@ -29,12 +29,13 @@ class Photo:
     ratio: float
     pixels: tuple[int, int] = (0, 0)
 
-    def rows_range(self, width: float, cfg: LayoutConfig) -> range:
-        """The photo depths (grid rows) allowed at `width` points."""
+    def rows_range(self, width: float, cfg: LayoutConfig, crop: tuple[float, float]) -> range:
+        """The photo depths (grid rows) allowed at `width` points, cropped to `crop` (low,
+        high) times its natural depth."""
         pitch = cfg.grid.pitch
         natural = width * self.ratio / pitch
-        low = max(3, round(natural * CROP_RANGE[0]))
-        high = max(low, round(natural * CROP_RANGE[1]))
+        low = max(MIN_PHOTO_ROWS, round(natural * crop[0]))
+        high = max(low, round(natural * crop[1]))
         return range(low, high + 1)
 
     def ppi(self, width: float, height: float) -> float:

@@ -26,7 +26,6 @@ from .units import Unit, block_units
 JUMP_PLACEHOLDER = "八"
 # Modules this narrow (columns) set every headline but the lead's at the small rank's size.
 NARROW = 2
-MAX_AIR = 2  # extra rows a headline group may take
 # A paragraph this long (lines) may be set two lines longer or shorter to balance columns.
 TWO_LINES_FROM = 6
 BALANCE_TRIES = 4  # orders of a band's paragraphs tried to balance its columns
@@ -269,24 +268,28 @@ class Planner:
                 copy.article, self.missing))
         return hit
 
-    def photo_options(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+    def photo_options(self, piece: Piece, span: int, crop: tuple[float, float] | None = None
+                      ) -> list[tuple[int, int]]:
         """The (columns, rows) the piece's first photo may take at `span` — min_columns up
-        to photo_columns(span), cropped within CROP_RANGE; [(0, 0)] without a photo."""
+        to photo_columns(span), cropped within `crop` (default: the layout's [copyfit]
+        crop); [(0, 0)] without a photo."""
         if not piece.first or not piece.copy.photos:
             return [(0, 0)]
-        key = (id(piece.copy), span)
+        crop = crop or self.cfg.copyfit.crop
+        key = (id(piece.copy), span, crop)
         hit = self._photo_options.get(key)
         if hit is None:
-            hit = self._photo_options[key] = self._photo_sizes(piece, span)
+            hit = self._photo_options[key] = self._photo_sizes(piece, span, crop)
         return hit
 
-    def _photo_sizes(self, piece: Piece, span: int) -> list[tuple[int, int]]:
+    def _photo_sizes(self, piece: Piece, span: int, crop: tuple[float, float]
+                     ) -> list[tuple[int, int]]:
         photo = piece.copy.photos[0]
         g, pitch, ppi = self.cfg.page, self.cfg.grid.pitch, self.cfg.printing.min_ppi
 
         def sizes(columns: range) -> list[tuple[int, int]]:
             return [(pc, rows) for pc in columns
-                    for rows in photo.rows_range(g.span_width(pc), self.cfg)]
+                    for rows in photo.rows_range(g.span_width(pc), self.cfg, crop)]
 
         narrowest = min(self.cfg.photo.min_columns, span)
         every = sizes(range(narrowest, photo_columns(span, self.cfg) + 1))
@@ -378,7 +381,7 @@ class Planner:
                 return None
             paras = paras[turn:] + paras[:turn]
             found = self._reset(piece, paras, missing - 1, 1)
-            if found is None and band == last and air < MAX_AIR:
+            if found is None and band == last and air < self.cfg.copyfit.max_air:
                 found = self._reset(piece, paras[::-1], len(runs) - missing, -1)
                 air += found is not None
             changes.update(found or {})

@@ -37,7 +37,7 @@ import itertools
 from operator import itemgetter
 from dataclasses import dataclass, field
 
-from .modules import MAX_AIR, ModulePlan, Piece, Planner
+from .modules import ModulePlan, Piece, Planner
 
 HOLE = 1.0
 HOLE_SQ = 0.05
@@ -69,6 +69,18 @@ class Region:
     top: int
     bottom: int
     columns: int
+
+
+@dataclass(frozen=True)
+class Latitude:
+    """How far the search may vary a page's modules: the photos' crop range (times their
+    natural depth), the extra rows a headline group may take, and the lead's depth at most
+    (share of the page) when other stories share the page. The copyfit ladders widen or
+    narrow it page by page."""
+
+    crop: tuple[float, float]
+    max_air: int
+    lead_depth: float
 
 
 @dataclass
@@ -118,9 +130,10 @@ def compositions(n: int, low: int, high: int) -> list[tuple[int, ...]]:
 class PageSolver:
     """Finds the lowest-cost arrangement of a page's pieces (in priority order)."""
 
-    def __init__(self, planner: Planner, region: Region) -> None:
+    def __init__(self, planner: Planner, region: Region, latitude: Latitude) -> None:
         self.planner = planner
         self.region = region
+        self.latitude = latitude
         self._strip_cache: dict = {}
         self._option_cache: dict = {}
         self._costs: dict[int, float] = {}
@@ -139,7 +152,8 @@ class PageSolver:
                       for m in range(1, len(parts) + 1) if sum(parts[:m]) >= min(4, c)]
         candidates = []
         for parts, m in structures:
-            for lead_plan, lead_cont in self._lead_options(pieces[0], sum(parts[:m])):
+            for lead_plan, lead_cont in self._lead_options(pieces[0], sum(parts[:m]),
+                                                           alone=len(pieces) == 1):
                 candidates.append(self._greedy(pieces[1:], parts, m, lead_plan, lead_cont))
         candidates.sort(key=lambda c: c[0].cost)
         best = min((self._improve(pieces[1:], *c) for c in candidates[:SEARCHED]),
@@ -148,11 +162,14 @@ class PageSolver:
 
     # -- one structure ---------------------------------------------------------------------
 
-    def _lead_options(self, lead: Piece, span: int) -> list[tuple[ModulePlan, Piece | None]]:
-        """A few lead variants of distinct depth; a lead deeper than 60 % of the page is cut
-        there and jumps."""
+    def _lead_options(self, lead: Piece, span: int, alone: bool
+                      ) -> list[tuple[ModulePlan, Piece | None]]:
+        """A few lead variants of distinct depth; a lead deeper than the latitude's
+        lead_depth share of the page is cut there and jumps — unless it is `alone` on the
+        page, when it may take all of it."""
         reg = self.region
-        limit = int(0.6 * (reg.bottom - reg.top))
+        share = 1.0 if alone else self.latitude.lead_depth
+        limit = int(share * (reg.bottom - reg.top))
         seen: dict[int, ModulePlan] = {}
         for pr, air, compact in self._knobs(lead, span):
             plan = self.planner.plan(lead, span, pr, air, compact)
@@ -169,8 +186,9 @@ class PageSolver:
 
     def _knobs(self, piece: Piece, span: int):
         """Every (photo, air, compact headline) variant of a piece at `span`."""
-        return itertools.product(self.planner.photo_options(piece, span), range(MAX_AIR + 1),
-                                 (False, True))
+        lat = self.latitude
+        return itertools.product(self.planner.photo_options(piece, span, lat.crop),
+                                 range(lat.max_air + 1), (False, True))
 
     def _variant_cost(self, plan: ModulePlan) -> float:
         # Asked again for every strip and structure the plan is tried in: cached (the

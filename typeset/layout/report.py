@@ -1,6 +1,7 @@
-"""The layout report, OUTDIR/<stem>.layout.json: per page its fill ratio and fitness terms,
-per article its page(s), box in mm, columns, lines, variant and jump targets; per teaser the
-page it prints."""
+"""The layout report, OUTDIR/<stem>.layout.json: per page its fill ratio, fitness terms
+and the copyfit steps it took; per article its page(s), box in mm, columns, lines, variant
+and jump targets; per teaser the page it prints; the copy overset (per article its page,
+lines and characters over and the text); the pages left out for want of copy."""
 
 from __future__ import annotations
 
@@ -29,9 +30,16 @@ def layout_report(mu: MakeUp) -> dict:
             "columns": p.columns, "lines": p.lines, "variant": p.variant,
             "jumps_to": p.jumps_to, "continued_from": p.continued_from,
             "column_feet": [list(b) for b in p.bands]})
+    fits = mu.copyfit
     return {
-        "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {})}
-                  for n in sorted(mu.fill)],
+        "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {}),
+                   "copyfit": {"over": list(fits[n].over), "under": list(fits[n].under)}
+                   if n in fits else {"over": [], "under": []}}
+                  for n in sorted(mu.fill) if n not in mu.left_out],
+        "left_out": mu.left_out,
+        "overset": [{"article": o.article, "headline": o.label, "page": o.page,
+                     "lines": o.lines, "characters": o.chars, "text": o.text}
+                    for o in mu.overset],
         "articles": [articles[k] for k in sorted(articles)],
         "teasers": [{"headline": t.headline, "given_page": t.given, "printed_page": t.printed,
                      "target": t.target} for t in mu.teasers],

@@ -65,6 +65,10 @@ def _fmt(b: Box) -> str:
     return "[" + " ".join(f"{v:g}" for v in b) + "]"
 
 
+# The title of the non-printing note typeset puts where a frame's copy runs over.
+OVERSET_TITLE = "typeset: overset"
+
+
 def check_annotations(page: pikepdf.Page, n: int, area: Box | None, walker: PageWalker,
                       out: Collector) -> None:
     """Annotations inside the printed area must print (/F Print, not Hidden) so that the
@@ -87,6 +91,8 @@ def check_annotations(page: pikepdf.Page, n: int, area: Box | None, walker: Page
         if subtype == "/PrinterMark":
             if trim is not None and _overlaps(r, trim):
                 out.error("annotations", n, obj, "printer's mark inside the TrimBox")
+        elif str(annot.get("/T", "")) == OVERSET_TITLE:
+            out.error("overset", n, obj, f"copy runs over this frame: {annot.get('/Contents')}")
         elif area is not None and _overlaps(r, area):
             flags = int(annot.get("/F", 0))
             if not flags & PRINT_FLAG or flags & (HIDDEN_FLAG | NOVIEW_FLAG):

@@ -29,6 +29,7 @@ from ..compose import Glyph
 from ..config import LayoutConfig
 from ..fonts import Face, subset_glyphs
 from ..layout import IssueLayout, TextLine
+from ..preflight.pages import OVERSET_TITLE
 from .images import prepare_photo
 from .pdffont import subset_tag, to_unicode_cmap, width_array
 from .pdfx import MARK_WIDTH, OVERPRINT, PageFrame, check_spec, crop_marks, finish_pdf, page_frame
@@ -301,6 +302,25 @@ def _links(canvas: Canvas, page, frame: PageFrame, targets: set[float]) -> None:
     for link in page.links:
         rect = (m + link.x, top - link.y - link.height, m + link.x + link.width, top - link.y)
         canvas.linkAbsolute("", _dest(link.to_page, link.to_y), Rect=rect, thickness=0, F=4)
+    _overset_marks(canvas, page, frame)
+
+
+# An overset mark's icon, in points: the size of a body line's em, about.
+OVERSET_MARK_SIZE = 10.0
+
+
+def _overset_marks(canvas: Canvas, page, frame: PageFrame) -> None:
+    """Each frame whose copy runs over gets a red "insert" note at its last line, which a
+    viewer shows and a press does not print: a Text annotation whose flags leave Print off
+    (/F 0). A PDF/X RIP wants every annotation in the page area printable, so preflight
+    fails such a file, as it should: overset copy is not ready for press."""
+    m, top = frame.margin, frame.margin + frame.trim_height
+    for mark in page.overset:
+        x, y = m + mark.x, top - mark.y
+        canvas.textAnnotation(mark.note, Rect=(x, y - OVERSET_MARK_SIZE, x + OVERSET_MARK_SIZE,
+                                               y), relative=0, F=0, Color=(1, 0, 0),
+                              T=pdfdoc.PDFString(OVERSET_TITLE),
+                              Name=pdfdoc.PDFName("Insert"))
 
 
 def _text_line(canvas: Canvas, tl: TextLine, page_height: float,

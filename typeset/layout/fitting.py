@@ -1,0 +1,334 @@
+"""Fitting the issue's copy to its pages: where continuations go, and the copyfit ladders.
+
+Every article stays on the page whose section holds it; only continuations (the part of a
+story after its 下转 line) move, to any page with room, earlier or later. Each page is
+solved by PageSolver with its own copy plus the continuations it was sent; the room of a
+page is what its solution leaves (holes and headline air), measured on the solved page,
+and the size of a continuation is its composed module at its narrowest sensible span —
+never an estimate.
+
+Method: iteration to a fixed point, a plain local search over pages. Each round solves
+the pages whose copy or settings changed, then sends every piece a page could not hold
+to the first page with room, in the order of preference: the next page of the same
+section, then any later page (nearest first), then an earlier one (nearest first), and
+pages with copy of their own before blank ones. A page that runs over when no page has
+room takes its next copyfit step (the `over` ladder of [copyfit]); a page with holes its
+next `under` step; a step is kept only when it makes the page better. The rounds stop when
+nothing changes, or after [copyfit] rounds; what has not found a place then is overset.
+A joint solver (CP-SAT over all pages) was not chosen: a page's room is only known by
+solving the page (modules balance, photos crop, headlines wrap), so a joint model would
+either solve pages inside its search — this loop, with more machinery — or work from
+estimates of module sizes, the very constants this replaces. The loop solves a page about
+twice on a typical issue, and its rounds are bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..config import CopyfitSpec
+from .placement import Latitude, PageSolution
+from .modules import Piece
+
+
+@dataclass(frozen=True)
+class PageFit:
+    """The copyfit steps a page took: `over` (its copy ran over) or `under` (it had holes),
+    in the order taken. Hashable: the page's copy and solver are cached per fit."""
+
+    over: tuple[str, ...] = ()
+    under: tuple[str, ...] = ()
+
+    def taken(self, step: str, over: bool) -> bool:
+        """Has the step been taken in that direction?"""
+        return step in (self.over if over else self.under)
+
+    def looseness(self, spec: CopyfitSpec) -> int:
+        """Lines each paragraph is set longer (+) or shorter (−) where it can be."""
+        if "tighten" in self.over:
+            return -spec.looseness
+        return spec.looseness if "loosen" in self.under else 0
+
+    def tier(self) -> int:
+        """Headline tiers smaller (+1) or bigger (−1) than the rank gives."""
+        return ("headlines" in self.over) - ("headlines" in self.under)
+
+    def brief_chars(self, spec: CopyfitSpec) -> int:
+        """One-paragraph items this short (two or more in a row) are set as briefs."""
+        return spec.brief_chars_over if "briefs" in self.over else spec.brief_chars
+
+    def latitude(self, spec: CopyfitSpec) -> Latitude:
+        """What the page's solver may vary."""
+        low, high = spec.crop
+        if "photos" in self.over:
+            low = spec.crop_over
+        if "photos" in self.under:
+            high = spec.crop_under
+        air = spec.max_air
+        if "air" in self.over:
+            air = 0
+        elif "air" in self.under:
+            air = spec.max_air_under
+        return Latitude((low, high), air, spec.lead_depth)
+
+    def plus(self, step: str, over: bool) -> PageFit:
+        """This fit with one more step."""
+        if over:
+            return PageFit(self.over + (step,), self.under)
+        return PageFit(self.over, self.under + (step,))
+
+
+@dataclass(frozen=True)
+class Overset:
+    """Copy that found no place: the piece, and the page whose frame it runs out of (the
+    page of the fragment whose 下转 line it would have followed, or where it was pushed
+    from)."""
+
+    page: int
+    piece: Piece
+
+    @property
+    def lines(self) -> int:
+        """Body lines over."""
+        return len(self.piece.units)
+
+    @property
+    def chars(self) -> int:
+        """Characters over."""
+        return sum(u.chars for u in self.piece.units)
+
+    @property
+    def text(self) -> str:
+        """The copy over, as set."""
+        return "".join(pl.line.text for u in self.piece.units for pl in u.lines)
+
+
+@dataclass
+class Fitting:
+    """The fixed point: per page its solution, the pieces it was solved with (own copy,
+    then continuations received), its fit, and what is overset."""
+
+    solutions: dict[int, PageSolution]
+    queues: dict[int, list[Piece]]
+    fits: dict[int, PageFit]
+    overset: list[Overset] = field(default_factory=list)
+    moved: list[tuple[Piece, int, int]] = field(default_factory=list)  # (piece, from, to)
+    rounds: int = 0
+
+
+# (a page's own pieces at a fit) ; (page, fit, pieces) → solution ; piece → row·columns
+ComposeFn = Callable[[int, PageFit], list[Piece]]
+SolveFn = Callable[[int, PageFit, list[Piece]], PageSolution]
+SizeFn = Callable[[Piece], int]
+
+
+def _key(piece: Piece) -> tuple[int, int, int]:
+    """A piece's identity across rounds: the same copy and the same units."""
+    return (id(piece.copy), piece.start, piece.stop)
+
+
+def _outgoing(sol: PageSolution) -> list[Piece]:
+    return [*sol.continuations, *sol.pushed]
+
+
+def _over_lines(sol: PageSolution) -> int:
+    return sum(len(p.units) for p in _outgoing(sol)) + sum(
+        len(p.copy.body) for p in sol.pushed)  # a pushed piece loses its page: worse
+
+
+def room(sol: PageSolution) -> int:
+    """Row·columns a solved page could give up: its holes and its headline air."""
+    return sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.air * s.plan.span
+                                                        for s in sol.slots)
+
+
+def holes(sol: PageSolution) -> int:
+    """Row·columns its holes leave white."""
+    return sum(w * h for _, _, w, h in sol.holes)
+
+
+def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, area: int,
+              compose: ComposeFn, solve: SolveFn, size: SizeFn) -> Fitting:
+    """Make up the pages `numbers` together (see the module's docstring). `area`: a
+    page's row·columns, for the under ladder's threshold (spec.hole_warning / 2 of it)."""
+    fits = {n: PageFit() for n in numbers}
+    tried: dict[int, set[tuple[str, bool]]] = {n: set() for n in numbers}
+    incoming: dict[int, list[Piece]] = {n: [] for n in numbers}
+    own_copy = {n: bool(compose(n, fits[n])) for n in numbers}
+    home: dict[int, int] = {}  # id(copy) → the page its article stands on
+    for n in numbers:
+        for p in compose(n, fits[n]):
+            home[id(p.copy)] = n
+    sols: dict[int, PageSolution] = {}
+    solved_for: dict[int, tuple] = {}
+    assigned: dict[tuple[int, int, int], int] = {}  # piece key → page it was sent to
+    under_at = spec.hole_warning / 2 * area
+
+    def queue(n: int, fit: PageFit) -> list[Piece]:
+        return compose(n, fit) + incoming[n]
+
+    def solved(n: int) -> PageSolution:
+        key = (fits[n], tuple(_key(p) for p in incoming[n]))
+        if solved_for.get(n) != key:
+            sols[n] = solve(n, fits[n], queue(n, fits[n]))
+            solved_for[n] = key
+        return sols[n]
+
+    def step(n: int, over: bool, better: Callable[[PageSolution, PageSolution], bool]
+             ) -> bool:
+        """Take page n's next steps in that direction until one makes the page `better`
+        (new solution, current one); False when none does."""
+        for name in spec.over if over else spec.under:
+            if (name, over) in tried[n] or fits[n].taken(name, over):
+                continue
+            tried[n].add((name, over))
+            fit = fits[n].plus(name, over)
+            cand = solve(n, fit, queue(n, fit))
+            if better(cand, sols[n]):
+                fits[n] = fit
+                sols[n] = cand
+                solved_for[n] = (fit, tuple(_key(p) for p in incoming[n]))
+                return True
+        return False
+
+    def less_over(cand: PageSolution, cur: PageSolution) -> bool:
+        return (_over_lines(cand), cand.cost) < (_over_lines(cur), cur.cost)
+
+    def more_room(cand: PageSolution, cur: PageSolution) -> bool:
+        return _over_lines(cand) <= _over_lines(cur) and room(cand) > room(cur)
+
+    def fewer_holes(cand: PageSolution, cur: PageSolution) -> bool:
+        return _over_lines(cand) <= _over_lines(cur) and cand.cost < cur.cost
+
+    def snapshot() -> Fitting | None:
+        """The pages as they stand, when every piece received is one its source sends
+        (None while a source's pieces over have changed since they were sent); what was
+        sent nowhere is overset."""
+        sent = {_key(p): (n, p) for n in numbers for p in _outgoing(solved(n))}
+        placed = [_key(p) for q in numbers for p in incoming[q]]
+        if len(placed) != len(set(placed)) or any(
+                k not in sent or sent[k][0] == q
+                for q in numbers for k in (_key(p) for p in incoming[q])):
+            return None
+        out = Fitting(dict(sols), {n: queue(n, fits[n]) for n in numbers}, dict(fits),
+                      rounds=rounds)
+        got = {_key(p): q for q in numbers for p in incoming[q]}
+        for k, (n, piece) in sent.items():
+            if k not in got:
+                out.overset.append(Overset(n, piece))
+            elif piece in sols[n].pushed and home.get(id(piece.copy)) == n:
+                out.moved.append((piece, n, got[k]))
+        return out
+
+    def score(f: Fitting) -> tuple[int, float]:
+        return (sum(o.lines for o in f.overset), sum(sol.cost for sol in f.solutions.values()))
+
+    best: Fitting | None = None
+    rounds = 0
+    for rounds in range(1, spec.rounds + 1):
+        now = snapshot()
+        if now is not None and (best is None or score(now) < score(best)):
+            best = now
+        changed = False
+        spare = {n: room(sols[n]) for n in numbers}
+        new_in: dict[int, list[Piece]] = {n: [] for n in numbers}
+        stepped: set[int] = set()  # pages set again this round: their pieces over changed
+        holding: dict[int, set[int]] = {}  # id(copy) → pages holding part of it
+        for n in numbers:
+            for p in queue(n, fits[n]):
+                holding.setdefault(id(p.copy), set()).add(n)
+        for n in numbers:
+            for piece in _outgoing(sols[n]):
+                if n in stepped:
+                    break
+                k = _key(piece)
+                was = assigned.get(k)
+                kept = next((q for q in incoming[was] if _key(q) == k), None) \
+                    if was is not None and was != n else None
+                if kept is not None:
+                    # Sent there last round and solved with it: it stays (its room is
+                    # already spent in that page's solution).
+                    new_in[was].append(kept)
+                    continue
+                need = size(piece)
+                banned = holding.get(id(piece.copy), set()) | {n}
+                target = _target(n, need, numbers, sections, spare, own_copy, banned)
+                if target is None and step(n, True, less_over):
+                    changed = True  # page n holds more of its copy now: look again
+                    stepped.add(n)
+                    continue
+                if target is None:  # another page makes room, in order of preference
+                    maker = next((q for q in _preference(n, numbers, sections, own_copy)
+                                  if q not in banned and q not in stepped
+                                  and step(q, True, more_room)), None)
+                    if maker is not None:
+                        changed = True
+                        stepped.add(maker)
+                        spare[maker] = room(sols[maker]) - sum(
+                            size(p) for p in new_in[maker] if p not in incoming[maker])
+                        if spare[maker] >= need:
+                            target = maker
+                if target is None:
+                    target = _roomiest(n, numbers, spare, own_copy, banned)
+                if target is None:
+                    continue  # nowhere left: overset, unless a later round finds room
+                assigned[k] = target
+                spare[target] -= need
+                new_in[target].append(piece)
+                holding.setdefault(id(piece.copy), set()).add(target)
+        for n in numbers:
+            if [_key(p) for p in new_in[n]] != [_key(p) for p in incoming[n]]:
+                changed = True
+        incoming = new_in
+        if not changed:
+            for n in numbers:
+                sol = solved(n)
+                if holes(sol) > under_at and not _outgoing(sol) and step(n, False,
+                                                                         fewer_holes):
+                    changed = True
+        if not changed:
+            break
+    now = snapshot()
+    if now is not None and (best is None or score(now) < score(best)):
+        best = now
+    assert best is not None  # the first round's state is always consistent
+    _canonical(best)
+    return best
+
+
+def _canonical(out: Fitting) -> None:
+    """Each page's continuations as the very objects its targets were solved with."""
+    by_key = {_key(p): p for ps in out.queues.values() for p in ps}
+    for sol in out.solutions.values():
+        sol.continuations = [by_key.get(_key(p), p) for p in sol.continuations]
+        sol.pushed = [by_key.get(_key(p), p) for p in sol.pushed]
+
+
+def _preference(n: int, numbers: list[int], sections: dict[int, str],
+                own_copy: dict[int, bool]) -> list[int]:
+    """The pages a continuation from page n may go to, best first: the next page of the
+    same section, later pages (nearest first), earlier ones (nearest first); pages with
+    copy of their own before blank ones."""
+    later = [q for q in numbers if q > n]
+    earlier = [q for q in reversed(numbers) if q < n]
+    same = [q for q in later if sections.get(q) == sections.get(n)][:1]
+    order = list(dict.fromkeys((*same, *later, *earlier)))
+    return [q for q in order if own_copy[q]] + [q for q in order if not own_copy[q]]
+
+
+def _target(n: int, need: int, numbers: list[int], sections: dict[int, str],
+            spare: dict[int, int], own_copy: dict[int, bool], banned: set[int]) -> int | None:
+    """The page a continuation of `need` row·columns from page n goes to: the first with
+    room in order of preference; None when none has room."""
+    return next((q for q in _preference(n, numbers, sections, own_copy)
+                 if q not in banned and spare[q] >= need), None)
+
+
+def _roomiest(n: int, numbers: list[int], spare: dict[int, int], own_copy: dict[int, bool],
+              banned: set[int]) -> int | None:
+    """The page with the most room left (nearest on a tie), when no page has enough."""
+    open_pages = [q for q in numbers if q not in banned and spare[q] > 0]
+    if not open_pages:
+        return None
+    return max(open_pages, key=lambda q: (spare[q], -abs(q - n)))
