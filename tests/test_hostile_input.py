@@ -159,3 +159,13 @@ def test_utf16_is_named(typeset_cli, tmp_path):
     path = tmp_path / "issue.md"
     path.write_bytes(ISSUE.format(date="2026-11-20", char="", image="").encode("utf-16"))
     assert_input_error(typeset_cli(path, "-o", tmp_path / "out"), "UTF-16")
+
+
+# and an output folder that cannot be made
+
+
+def test_an_output_folder_under_a_file_is_exit_2(typeset_cli, tmp_path):
+    (tmp_path / "a-file").write_text("x")
+    path = write_issue(tmp_path / "issue")
+    assert_input_error(typeset_cli(path, "-o", tmp_path / "a-file" / "out"), "a-file",
+                       "output folder")

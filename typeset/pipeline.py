@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import load_layout
+from .errors import InputError
 from .fonts import load_fonts
 from .ingest import InputPolicy, load_issue
 from .layout import make_up
@@ -68,9 +69,16 @@ class Result:
 
 @contextmanager
 def atomic_path(final: Path):
-    """A temporary path beside `final`, renamed onto it only when the block succeeds."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+    """A temporary path beside `final`, renamed onto it only when the block succeeds.
+
+    An output folder that cannot be made or written to is the user's to fix: InputError."""
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write the output folder: {exc.strerror}",
+                         where=str(final.parent),
+                         hint="choose a folder you can write to with -o") from exc
     os.close(fd)
     # mkstemp makes the file private (0600); an output should get the usual umask mode.
     umask = os.umask(0)
