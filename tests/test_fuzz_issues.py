@@ -35,6 +35,9 @@ TOOLS = Path(__file__).resolve().parents[1].parent / "shared" / "tools"
 # A generated issue is a few articles: a run of one takes well under a second; this is
 # the bound past which a run counts as runaway (the 2-core CI machine is shared).
 TIME_BUDGET_S = 60.0
+# Warnings that say characters were not set as typed (allowed by --allow-missing-glyphs):
+# such a run's text is not held to recall 1.0. Other warnings (a photo's resolution) are.
+TEXT_LOST_WARNINGS = ("no font", "dropped U+")
 
 settings.register_profile("typeset-ci", max_examples=40, deadline=None, derandomize=True,
                           suppress_health_check=[HealthCheck.too_slow,
@@ -245,7 +248,8 @@ def test_every_generated_issue_ends_in_0_2_or_3(issue_dir, issuetext, text, allo
             assert first.startswith("typeset: error: "), run.stderr
             assert all(line.startswith("  hint: ") for line in rest), run.stderr
             assert len(rest) <= 1, run.stderr
-        elif run.exit_code == 0 and "warning" not in run.stderr and issuetext is not None:
+        elif run.exit_code == 0 and issuetext is not None and not any(
+                word in run.stderr for word in TEXT_LOST_WARNINGS):
             assert_all_text_reaches_the_outputs(issue, Path(out), issuetext)
 
 

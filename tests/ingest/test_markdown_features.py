@@ -128,3 +128,10 @@ def test_html_blocks_inside_quotes_and_lists_keep_their_text():
     quote, items = _blocks("> <!-- x -->引语\n\n- <!-- y -->条目")
     assert [p.text for p in quote.paragraphs] == ["引语"]
     assert [p.text for p in items.items] == ["条目"]
+
+
+def test_a_caption_keeps_what_was_typed_between_the_brackets(tmp_path):
+    # found by tests/test_fuzz_issues.py: `![<br>](x.jpg)` lost its caption's characters
+    Image.new("RGB", (40, 30)).save(tmp_path / "x.jpg", "JPEG")
+    [figure] = _blocks("![江景<br>**夜色**](x.jpg)", tmp_path / "issue.md")
+    assert figure.caption == "江景<br>**夜色**"
