@@ -64,7 +64,8 @@ WILD = st.text(st.characters(codec="utf-8"), min_size=1, max_size=12)
 
 GOOD_IMAGES = ["ok.jpg", "ok.png", "cmyk.jpg", "grey16.png", "%E6%B1%9F.jpg", "sub/../ok.jpg"]
 BAD_IMAGES = ["cut.jpg", "note.jpg", "logo.svg", "missing.jpg", "../outside.jpg",
-              "/etc/hostname", "link.jpg", "sub"]
+              "/etc/hostname", "link.jpg", "sub", "a%00.jpg", "%0C.jpg", "x" * 300 + ".jpg",
+              "http://example.cn/a.jpg"]
 
 
 class Grammar:

@@ -133,3 +133,9 @@ def test_outside_images_are_allowed_when_asked(tmp_path):
     issue = issue_with(tmp_path / "issue", "../elsewhere/p.jpg")
     loaded = load_issue(issue, InputPolicy(allow_outside_images=True))
     assert loaded.articles[0].blocks[-1].image.resolve() == outside.resolve()
+
+
+def test_a_nul_in_the_path_is_an_input_error(tmp_path):
+    # an escape the bad-character check cannot see: markdown-it percent-decodes the path
+    err = image_error(issue_with(tmp_path, "a%00.jpg"))
+    assert "NUL" in err.message

@@ -132,6 +132,9 @@ def _check_image(figure: Figure, base: Path, article, policy: InputPolicy) -> No
     def refuse(message: str, hint: str) -> InputError:
         return InputError(message, where=str(figure.source), article=article.label, hint=hint)
 
+    if "\x00" in str(image):  # only a percent escape (%00) can put one there
+        raise refuse(f"image path {written!r} holds a NUL character (%00), which no file name "
+                     "can", "fix the path (relative to the issue file) or remove the image")
     if not policy.allow_outside_images:
         outside = _outside_reason(image, base)
         if outside:
