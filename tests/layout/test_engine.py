@@ -66,6 +66,14 @@ def test_a_teaser_prints_the_page_its_article_landed_on_and_links_there(cfg, fon
     assert any("landed on page 3" in w for w in mu.warnings)
 
 
+def test_a_teasers_subtitle_prints_in_the_ear(cfg, fonts, article, issue):
+    # found by tests/test_fuzz_issues.py: the ear set kicker and headline, not subtitles
+    teaser = article("地铁六号线全线贯通", 0, teaser_page=3, subtitles=["——全长42.6公里"])
+    teaser.blocks = [Paragraph((Text("今日通车。（详见三版）"),), Source("test.md", 1))]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), teaser]}), cfg, fonts)
+    assert "——全长42.6公里" in page_text(mu, 1)
+
+
 def test_a_teaser_whose_article_is_not_in_the_issue_keeps_its_page_and_is_reported(
         cfg, fonts, article, issue):
     src = Source("test.md", 1)

@@ -96,6 +96,7 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
             parts.append((StyledRun(t.kicker, "kicker", s.kicker), "left"))
         if t.headline:
             parts.append((StyledRun(t.headline, "headline", s.headline_small_min), "left"))
+        parts.extend((StyledRun(sub, "subtitle", s.subtitle), "left") for sub in t.subtitles)
         placed, height = display_lines(parts, inner, cfg, fonts)
         check_glyphs([p.line for p in placed], t, "a teaser", t.source, missing)
         head_rows = max(1, -int(-height // pitch)) if placed else 0
