@@ -66,6 +66,15 @@ def test_a_teaser_prints_the_page_its_article_landed_on_and_links_there(cfg, fon
     assert any("landed on page 3" in w for w in mu.warnings)
 
 
+def test_a_column_banner_over_a_later_brief_is_printed(cfg, fonts, article, issue):
+    # found by tests/test_fuzz_issues.py: briefs run together under the first one's banner
+    # and a banner standing over a later brief was dropped
+    briefs = [article("简讯甲", 1, 1), article("简讯乙", 1, 1, banner="科教新闻"),
+              article("简讯丙", 1, 1)]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), *briefs]}), cfg, fonts)
+    assert "科教新闻" in page_text(mu, 1)
+
+
 def test_a_teasers_subtitle_prints_in_the_ear(cfg, fonts, article, issue):
     # found by tests/test_fuzz_issues.py: the ear set kicker and headline, not subtitles
     teaser = article("地铁六号线全线贯通", 0, teaser_page=3, subtitles=["——全长42.6公里"])

@@ -389,7 +389,9 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
     k = 0
     while k < len(articles):
         run = k
-        while run < len(articles) and _is_brief(articles[run], limit):
+        # a column banner heads a run of briefs: the next banner starts a new run
+        while run < len(articles) and _is_brief(articles[run], limit) \
+                and (run == k or not articles[run].banner):
             run += 1
         if run - k >= 2:
             group = articles[k:run]
