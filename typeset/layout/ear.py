@@ -92,6 +92,8 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     items = []
     for n, t in enumerate(teasers):
         parts = []
+        if t.banner and t.banner != banner_text:  # the ear's banner is the first teaser's
+            parts.append((StyledRun(t.banner, "kicker", s.banner), "left"))
         if t.kicker:
             parts.append((StyledRun(t.kicker, "kicker", s.kicker), "left"))
         if t.headline:
