@@ -168,7 +168,8 @@ class CopyfitSpec:
 
     A page whose copy runs over takes the `over` steps in order, each on top of the ones
     before it, until its copy fits; a page with holes takes the `under` steps. Steps:
-    tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be),
+    tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be; a
+    tightened line may also give up `tracking` em at each gap between characters, 紧排),
     photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
     natural depth), headlines (one headline tier smaller/bigger), air (no extra rows in
     headline groups / up to `max_air_under`), briefs (one-paragraph items up to
@@ -177,6 +178,7 @@ class CopyfitSpec:
     over: tuple[str, ...] = OVER_STEPS
     under: tuple[str, ...] = UNDER_STEPS
     looseness: int = 1
+    tracking: float = 0.03
     crop: tuple[float, float] = (0.6, 1.35)  # a photo's depth range, natural = 1
     crop_over: float = 0.45  # the shallowest crop the photos step allows
     crop_under: float = 1.6  # the deepest
@@ -342,7 +344,8 @@ def _copyfit_spec(c: dict) -> CopyfitSpec:
         raise ValueError("'copyfit.crop' must be [low, high] with low <= 1 <= high")
     spec = CopyfitSpec(
         over=tuple(c.get("over", base.over)), under=tuple(c.get("under", base.under)),
-        looseness=int(c.get("looseness", base.looseness)), crop=(crop[0], crop[1]),
+        looseness=int(c.get("looseness", base.looseness)),
+        tracking=float(c.get("tracking", base.tracking)), crop=(crop[0], crop[1]),
         crop_over=float(c.get("crop_over", base.crop_over)),
         crop_under=float(c.get("crop_under", base.crop_under)),
         max_air=int(c.get("max_air", base.max_air)),
@@ -354,6 +357,8 @@ def _copyfit_spec(c: dict) -> CopyfitSpec:
         rounds=int(c.get("rounds", base.rounds)))
     if not (0 < spec.crop_over <= spec.crop[0] and spec.crop_under >= spec.crop[1]):
         raise ValueError("'copyfit.crop_over' must be <= crop[0] and 'crop_under' >= crop[1]")
+    if not 0 <= spec.tracking <= 0.1:
+        raise ValueError("'copyfit.tracking' must be between 0 and 0.1 (em)")
     if not 0 < spec.lead_depth <= 1:
         raise ValueError("'copyfit.lead_depth' must be in (0, 1]")
     return spec

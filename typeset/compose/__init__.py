@@ -24,15 +24,18 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 
 
 def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rules: TextRules,
-                      *, indent: float = 0.0, align: str = "justify", looseness: int = 0
-                      ) -> list[Line]:
+                      *, indent: float = 0.0, align: str = "justify", looseness: int = 0,
+                      tracking: float = 0.0) -> list[Line]:
     """Break a paragraph into lines of `measure` points and set them.
 
     `indent` is the first line's indent in points. `align` is "justify" (every line but the
     paragraph's last and those ended by a hard break fills the measure exactly), "left",
     "center" or "right". `looseness` asks for that many lines more (+1) or fewer (−1) than
     the best setting; when no acceptable setting has that many lines, the best one is
-    returned. Kinsoku level and punctuation style come from `rules`.
+    returned. `tracking` (em, ≥ 0) lets a line also shrink by that much at each gap that
+    takes inter-character spacing, after the punctuation has given all it can: the copyfit
+    ladder's tighter setting (紧排); 0 keeps CLREQ's punctuation-only shrink. Kinsoku level
+    and punctuation style come from `rules`.
 
     Hard breaks ("\\n" in a run) end a line that is not justified; 孤字 (≥ 2 Han characters
     on the last line) applies to the paragraph's last line only, and `looseness` to the
@@ -43,15 +46,16 @@ def compose_paragraph(runs: list[StyledRun], measure: float, fonts: FontSet, rul
     paragraph = prepare(runs, fonts, rules, indent)
     # The layout asks for some settings more than once; lines are immutable, so they are
     # shared (in a new list each time: the caller may add to it).
-    key = (measure, align, looseness)
+    key = (measure, align, looseness, tracking)
     lines = paragraph.settings.get(key)
     if lines is None:
-        lines = paragraph.keep(key, _set(paragraph.pieces, measure, indent, align, looseness))
+        lines = paragraph.keep(key, _set(paragraph.pieces, measure, indent, align, looseness,
+                                         tracking))
     return list(lines)
 
 
 def _set(pieces: list[Piece | None], measure: float, indent: float, align: str,
-         looseness: int) -> tuple[Line, ...]:
+         looseness: int, tracking: float) -> tuple[Line, ...]:
     lines: list[Line] = []
     justify = align == "justify"
     for p, piece in enumerate(pieces):
@@ -61,11 +65,12 @@ def _set(pieces: list[Piece | None], measure: float, indent: float, align: str,
         final = p == len(pieces) - 1
         classes, sp = piece.at(measure)
         starts = total_fit(sp, classes, measure, piece.em, justify=justify, orphan_rule=final,
-                           looseness=looseness if final else 0)
+                           looseness=looseness if final else 0, tracking=tracking)
         ends = starts[1:] + [len(piece.glyphs)]
         for k, (i, j) in enumerate(zip(starts, ends)):
             lines.append(set_line(sp, i, j, measure, piece.indent,
-                                  last=k == len(starts) - 1, align=align))
+                                  last=k == len(starts) - 1, align=align,
+                                  tracking=tracking * piece.em))
     return tuple(lines)
 
 

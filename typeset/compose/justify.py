@@ -17,11 +17,12 @@ from .line import Line
 from .spacing import SHRINK_TIERS, TIER_GLUE, TIER_NONE, Spacing
 
 def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last: bool,
-             align: str) -> Line:
+             align: str, tracking: float = 0.0) -> Line:
     """The Line of glyphs i..j-1 of `sp`, its first glyph after `indent` points.
 
     `align` is "justify" (the line fills the measure unless `last`), "left", "center" or
-    "right". A line too long for the measure is shrunk whatever the alignment."""
+    "right". A line too long for the measure is shrunk whatever the alignment; `tracking`
+    points at each spacing gap are the last thing it gives up."""
     glyphs = sp.glyphs[i:j]
     width = sp.width[i:j]
     shift = sp.shift[i:j]
@@ -35,8 +36,14 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
     need = measure - (sp.end_width[j] - sp.start_width[i])
     if need < -1e-9:
         # An edge mark that has given its blank already cannot shrink again.
-        _shrink(sp, i, glyphs, width, shift, gap, -need, first_free=not sp.start_cut[i],
-                last_free=not sp.end_cut[j - 1])
+        rest = _shrink(sp, i, glyphs, width, shift, gap, -need, first_free=not sp.start_cut[i],
+                       last_free=not sp.end_cut[j - 1])
+        if rest > 1e-9 and tracking:
+            slots = sp.spacing_gap[i + 1:j]
+            count = sum(slots)
+            if count:
+                each = min(tracking, rest / count)
+                gap[1:] = [g - each if s else g for g, s in zip(gap[1:], slots)]
         need = 0.0
     elif align == "justify" and not last and need > 1e-9:
         need = _stretch(sp, i, j, width, gap, need)
@@ -56,7 +63,8 @@ def set_line(sp: Spacing, i: int, j: int, measure: float, indent: float, *, last
 
 
 def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
-            first_free: bool, last_free: bool) -> None:
+            first_free: bool, last_free: bool) -> float:
+    """Shrink the punctuation and glue by `amount`, tier by tier; returns what is left."""
     n = len(width)
     # The marks and spaces that can shrink, by tier, in line order (most glyphs have no
     # tier): a tier's share is spread over them alone.
@@ -72,7 +80,7 @@ def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
     shrink = sp.shrink
     for tier in SHRINK_TIERS:
         if amount <= 1e-9:
-            return
+            return 0.0
         if tier == TIER_GLUE:
             glue = sp.glue_shrink[i + 1:i + n]
             cap = sum(glue)
@@ -94,6 +102,7 @@ def _shrink(sp: Spacing, i: int, glyphs, width, shift, gap, amount: float, *,
             width[k] -= f * shrink[i + k]
             if glyphs[k].kind == OPEN:  # its leading blank goes: the ink moves left
                 shift[k] += f * glyphs[k].lead
+    return amount
 
 
 def _stretch(sp: Spacing, i: int, j: int, width, gap, need: float) -> float:

@@ -72,18 +72,20 @@ assert INSIDE not in _LAST_RESORT
 
 
 def total_fit(sp: Spacing, classes: list[int], measure: float, em: float, *, justify: bool,
-              orphan_rule: bool, looseness: int = 0) -> list[int]:
+              orphan_rule: bool, looseness: int = 0, tracking: float = 0.0) -> list[int]:
     """Indices of the glyphs that start lines (the first is 0) for one piece.
 
     `em` is the piece's type size (the unit of inter-character spacing); `justify` says
     whether non-final lines are stretched to the measure; `orphan_rule` applies 孤字 to the
-    last line; `looseness` asks for that many lines more (or fewer) than the optimum."""
+    last line; `looseness` asks for that many lines more (or fewer) than the optimum;
+    `tracking` em of shrink at each inter-character spacing gap (see compose_paragraph)."""
     attempts = [(False, orphan_rule), (True, orphan_rule)]
     if orphan_rule:
         attempts.append((True, False))
     for last_resort, orphan in attempts:
         bps = _breaks(classes, _LAST_RESORT if last_resort else _NORMAL)
-        starts = _solve(sp, bps, classes, measure, em, justify, orphan, looseness, last_resort)
+        starts = _solve(sp, bps, classes, measure, em, justify, orphan, looseness, last_resort,
+                        tracking)
         if starts is not None:
             return starts
     raise AssertionError("the last-resort pass always finds a setting")
@@ -97,7 +99,8 @@ def _breaks(classes: list[int], allowed: frozenset[int]) -> list[int]:
 
 
 def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: float,
-           justify: bool, orphan: bool, looseness: int, last_resort: bool) -> list[int] | None:
+           justify: bool, orphan: bool, looseness: int, last_resort: bool,
+           tracking: float = 0.0) -> list[int] | None:
     """The best setting over the break glyphs `bps` (from _breaks) as line starts, or None.
 
     `last_resort`: a line may be wider than the measure (one glyph) or looser than the
@@ -113,6 +116,12 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
       found (demerits are never negative and shorter lines cost more)."""
     sw, ss, st, sg = sp.start_width, sp.start_shrink, sp.start_stretch, sp.start_gaps
     ew, es, et, eg = sp.end_width, sp.end_shrink, sp.end_stretch, sp.end_gaps
+    if tracking:
+        # Tracking adds shrink at every spacing gap: folded into the shrink prefix sums, a
+        # line's shrink stays one subtraction (and the overfull bound stays monotone).
+        t = tracking * em
+        ss = [a + t * b for a, b in zip(ss, sg)]
+        es = [a + t * b for a, b in zip(es, eg)]
     comfort, max_ls = _per_gaps(em, eg[-1] + 1)
     inf = math.inf
     neg_eps = -EPS

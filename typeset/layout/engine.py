@@ -181,13 +181,13 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     def compose(n: int, fit: PageFit) -> list[Piece]:
         """Page n's own copy set as `fit` says, as whole pieces in priority order."""
         spec = cfg.copyfit
-        key = (n, fit.looseness(spec), fit.brief_chars(spec), fit.tier())
+        key = (n, fit.looseness(spec), fit.tracking(spec), fit.brief_chars(spec), fit.tier())
         hit = composed.get(key)
         if hit is None:
             copies = _copies(by_page.get(n, []), index, cfg, fonts, missing, planner,
-                             looseness=key[1], brief_chars=key[2])
+                             looseness=key[1], tracking=key[2], brief_chars=key[3])
             hit = composed[key] = [Piece(c, rank=rank) for c, rank
-                                   in zip(copies, _ranks(copies, key[3]))]
+                                   in zip(copies, _ranks(copies, key[4]))]
         return hit
 
     def solve(n: int, fit: PageFit, pieces: list[Piece]) -> PageSolution:
@@ -380,10 +380,11 @@ def _draw_ear(page: PageLayout, ear: Ear, ear_cols: int, top_rows: int, cfg: Lay
 
 def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, fonts: FontSet,
             missing: list[str] | None, planner: Planner, *, looseness: int = 0,
-            brief_chars: int | None = None) -> list[Copy]:
+            tracking: float = 0.0, brief_chars: int | None = None) -> list[Copy]:
     """Compose a page's articles, paragraphs `looseness` lines longer or shorter where they
-    can be; runs of two or more one-paragraph items of at most `brief_chars` characters
-    (default: the layout's) become one column of 简讯 briefs with run-in bold headlines."""
+    can be (with `tracking`, see body_units); runs of two or more one-paragraph items of at
+    most `brief_chars` characters (default: the layout's) become one column of 简讯 briefs
+    with run-in bold headlines."""
     limit = cfg.copyfit.brief_chars if brief_chars is None else brief_chars
     out: list[Copy] = []
     k = 0
@@ -399,17 +400,19 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
             starts = []
             for a in group:
                 starts.append(len(body))
-                body += body_units(a, cfg, fonts, missing, run_in=True, looseness=looseness)
+                body += body_units(a, cfg, fonts, missing, run_in=True, looseness=looseness,
+                                   tracking=tracking)
             out.append(Copy(group, index[id(group[0])], Rank.SMALL, body, [], [], starts,
-                            banner=group[0].banner))
+                            banner=group[0].banner, looseness=looseness, tracking=tracking))
             k = run
             continue
         a = articles[k]
         at: list[int] = []
-        body = body_units(a, cfg, fonts, missing, places=at, looseness=looseness)
+        body = body_units(a, cfg, fonts, missing, places=at, looseness=looseness,
+                          tracking=tracking)
         copy = Copy([a], index[id(a)], Rank.SMALL, body, photos_of(a),
                      [b for b in a.blocks if isinstance(b, Table)], [0],
-                     places=_places(a, at))
+                     places=_places(a, at), looseness=looseness, tracking=tracking)
         if copy.tables:
             copy.min_span = table_span(copy, cfg, fonts)
         out.append(copy)

@@ -50,6 +50,10 @@ class PageFit:
             return -spec.looseness
         return spec.looseness if "loosen" in self.under else 0
 
+    def tracking(self, spec: CopyfitSpec) -> float:
+        """Em each inter-character gap may shrink (紧排): only when tightened."""
+        return spec.tracking if "tighten" in self.over else 0.0
+
     def tier(self) -> int:
         """Headline tiers smaller (+1) or bigger (−1) than the rank gives."""
         return ("headlines" in self.over) - ("headlines" in self.under)
@@ -143,15 +147,16 @@ def room(sol: PageSolution) -> int:
                                                         for s in sol.slots)
 
 
-def holes(sol: PageSolution) -> int:
-    """Row·columns its holes leave white."""
-    return sum(w * h for _, _, w, h in sol.holes)
+def white(sol: PageSolution) -> int:
+    """Row·columns a solved page leaves white: its holes, and the short columns and
+    blanks inside its modules."""
+    return sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
 
 
 def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, area: int,
               compose: ComposeFn, solve: SolveFn, size: SizeFn) -> Fitting:
     """Make up the pages `numbers` together (see the module's docstring). `area`: a
-    page's row·columns, for the under ladder's threshold (spec.hole_warning / 2 of it)."""
+    page's row·columns, for the under ladder's threshold (see underfull)."""
     fits = {n: PageFit() for n in numbers}
     tried: dict[int, set[tuple[str, bool]]] = {n: set() for n in numbers}
     incoming: dict[int, list[Piece]] = {n: [] for n in numbers}
@@ -163,7 +168,13 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
     sols: dict[int, PageSolution] = {}
     solved_for: dict[int, tuple] = {}
     assigned: dict[tuple[int, int, int], int] = {}  # piece key → page it was sent to
-    under_at = spec.hole_warning / 2 * area
+    warn = spec.hole_warning * area
+
+    def underfull(sol: PageSolution) -> bool:
+        """Worth the under ladder: a hole of half the warning size, or white in all that
+        adds up to the warning size (scattered short columns alone do not make a hole)."""
+        biggest = max((w * h for _, _, w, h in sol.holes), default=0)
+        return biggest > warn / 2 or white(sol) > warn
 
     def queue(n: int, fit: PageFit) -> list[Piece]:
         return compose(n, fit) + incoming[n]
@@ -284,8 +295,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         if not changed:
             for n in numbers:
                 sol = solved(n)
-                if holes(sol) > under_at and not _outgoing(sol) and step(n, False,
-                                                                         fewer_holes):
+                if underfull(sol) and not _outgoing(sol) and step(n, False, fewer_holes):
                     changed = True
         if not changed:
             break

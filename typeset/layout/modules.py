@@ -53,6 +53,9 @@ class Copy:
     # Photos and tables where the copy has them: (body unit they stand before, "photo" or
     # "table", index in photos/tables), in copy order.
     places: tuple[tuple[int, str, int], ...] = ()
+    # How its paragraphs were set (see body_units): lines off the optimum, and 紧排.
+    looseness: int = 0
+    tracking: float = 0.0
 
     @property
     def article(self) -> Article:
@@ -421,8 +424,9 @@ class Planner:
                 more = step - gain.get(a, 0)
                 if sum(gain.values()) + more > lines or (step == 2 and b - a < TWO_LINES_FROM):
                     continue
-                units = self._loose(piece.copy, art, n, step * looseness)
-                if len(units) == b - a + step * looseness:
+                want = b - a + step * looseness
+                units = self._loose(piece.copy, art, n, step * looseness, want)
+                if len(units) == want:
                     out[a], gain[a] = units, step
             if sum(gain.values()) == lines:
                 return out
@@ -451,16 +455,22 @@ class Planner:
         return [(a - piece.start, b - piece.start, art, n) for a, b, art, n in spans
                 if piece.start <= a and b <= piece.stop]
 
-    def _loose(self, copy: Copy, art: int, n: int, looseness: int) -> list[Unit]:
-        """Block `n` of the copy's article `art` set `looseness` lines longer (when it can
-        be)."""
-        key = (id(copy), art, n, looseness)
-        hit = self._loose_units.get(key)
-        if hit is None:
-            hit = self._loose_units[key] = block_units(
-                copy.articles[art], n, self.cfg, self.fonts, self.missing,
-                run_in=len(copy.articles) > 1, looseness=looseness)
-        return hit
+    def _loose(self, copy: Copy, art: int, n: int, looseness: int, want: int) -> list[Unit]:
+        """Block `n` of the copy's article `art` set `looseness` lines longer than the copy
+        sets it, `want` units (when it can be). The copy's own setting is `copy.looseness`
+        off the optimum where the paragraph allowed it and the optimum elsewhere, so both
+        readings of "one line more" are tried."""
+        units: list[Unit] = []
+        for total in dict.fromkeys((copy.looseness + looseness, looseness)):
+            key = (id(copy), art, n, total)
+            units = self._loose_units.get(key)
+            if units is None:
+                units = self._loose_units[key] = block_units(
+                    copy.articles[art], n, self.cfg, self.fonts, self.missing,
+                    run_in=len(copy.articles) > 1, looseness=total, tracking=copy.tracking)
+            if len(units) == want:
+                break
+        return units
 
     def _keeps_of(self, copy: Copy) -> tuple[bool, ...]:
         """keep_with_next of each of the copy's body units (a plan slices its piece's)."""

@@ -187,8 +187,11 @@ class PageSolver:
     def _knobs(self, piece: Piece, span: int):
         """Every (photo, air, compact headline) variant of a piece at `span`."""
         lat = self.latitude
+        # A continuation's repeated head is one short line: air round it would only be a
+        # white band across the module.
+        air = 0 if piece.continued else lat.max_air
         return itertools.product(self.planner.photo_options(piece, span, lat.crop),
-                                 range(lat.max_air + 1), (False, True))
+                                 range(air + 1), (False, True))
 
     def _variant_cost(self, plan: ModulePlan) -> float:
         # Asked again for every strip and structure the plan is tried in: cached (the

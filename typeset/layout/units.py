@@ -88,11 +88,12 @@ def paragraph_runs(p: Paragraph, role: str, size: float, byline_size: float) -> 
 
 def body_units(article: Article, cfg: LayoutConfig, fonts: FontSet,
                missing: list[str] | None, *, run_in: bool = False, looseness: int = 0,
-               places: list[int] | None = None) -> list[Unit]:
+               tracking: float = 0.0, places: list[int] | None = None) -> list[Unit]:
     """The article's text blocks (not its photos and tables) composed at the column width.
 
     `run_in`: the headline is set bold at the start of the first paragraph (简讯 briefs).
-    `looseness`: every paragraph one line shorter (−1) or longer (+1) where it can be.
+    `looseness`: every paragraph one line shorter (−1) or longer (+1) where it can be;
+    `tracking`: em a paragraph's lines may shrink at each inter-character gap (紧排).
     `places`: when a list, receives for each photo and table (in copy order) the index of
     the unit it stands before, so that the module sets it where the copy has it.
     """
@@ -103,27 +104,27 @@ def body_units(article: Article, cfg: LayoutConfig, fonts: FontSet,
                 places.append(len(units))
             continue
         units += block_units(article, n, cfg, fonts, missing, run_in=run_in,
-                             looseness=looseness)
+                             looseness=looseness, tracking=tracking)
     return units
 
 
 def block_units(article: Article, n: int, cfg: LayoutConfig, fonts: FontSet,
-                missing: list[str] | None, *, run_in: bool = False, looseness: int = 0
-                ) -> list[Unit]:
+                missing: list[str] | None, *, run_in: bool = False, looseness: int = 0,
+                tracking: float = 0.0) -> list[Unit]:
     """The units of the article's text block `n` as body_units sets them (`looseness` on a
-    paragraph: one line shorter or longer where it can be)."""
+    paragraph: one line shorter or longer where it can be; `tracking` as there)."""
     block = article.blocks[n]
     first = next(k for k, b in enumerate(article.blocks) if not isinstance(b, (Figure, Table)))
     head = article.headline if run_in and n == first and article.headline else None
     lines, size, dx, keep = _block_lines(block, cfg.page.column_width, cfg, fonts, head,
-                                         looseness)
+                                         looseness, tracking)
     check_glyphs(lines, article, f"block {n + 1} ({type(block).__name__.lower()})",
                  block.source, missing)
     return line_units(lines, cfg, size, dx, keep, n)
 
 
 def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in: str | None,
-                 looseness: int) -> tuple[list[Line], float, float, bool]:
+                 looseness: int, tracking: float) -> tuple[list[Line], float, float, bool]:
     s = cfg.sizes
     body = cfg.grid.body_size
     indent = cfg.text.indent_em * body
@@ -132,7 +133,8 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
         if run_in:
             runs.insert(0, StyledRun(run_in + "　", "emphasis", body))
         return (compose_paragraph(runs, width, fonts, cfg.text, looseness=looseness,
-                                  indent=indent if block.indent else 0.0), body, 0.0, False)
+                                  tracking=tracking, indent=indent if block.indent else 0.0),
+                body, 0.0, False)
     if isinstance(block, Byline):
         return (compose_paragraph([StyledRun(block.text, "byline", s.byline)], width, fonts,
                                   cfg.text, align="left"), s.byline, 0.0, False)
@@ -151,7 +153,7 @@ def _block_lines(block, width: float, cfg: LayoutConfig, fonts: FontSet, run_in:
             marker = f"{n}. " if block.ordered else "· "
             runs = [StyledRun(marker, "body", body), *paragraph_runs(item, "body", body,
                                                                       s.byline)]
-            lines += compose_paragraph(runs, width, fonts, cfg.text)
+            lines += compose_paragraph(runs, width, fonts, cfg.text, tracking=tracking)
         return lines, body, 0.0, False
     raise TypeError(f"unknown block {block!r}")
 
