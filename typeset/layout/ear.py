@@ -79,7 +79,8 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     s = cfg.sizes
     pad = cfg.grid.body_size  # inner margin of the boxed ear
     inner = width - 2 * pad
-    banner_text = next((t.banner for t in teasers if t.banner), None)
+    bannered = next((t for t in teasers if t.banner), None)  # its banner heads the ear
+    banner_text = bannered.banner if bannered is not None else None
     banner: tuple[TextLine, ...] = ()
     row = 1  # a row of air under the box's top rule
     if banner_text:
@@ -92,7 +93,7 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     items = []
     for n, t in enumerate(teasers):
         parts = []
-        if t.banner and t.banner != banner_text:  # the ear's banner is the first teaser's
+        if t.banner and t is not bannered:  # every banner typed is printed
             parts.append((StyledRun(t.banner, "kicker", s.banner), "left"))
         if t.kicker:
             parts.append((StyledRun(t.kicker, "kicker", s.kicker), "left"))
