@@ -139,3 +139,18 @@ def test_a_nul_in_the_path_is_an_input_error(tmp_path):
     # an escape the bad-character check cannot see: markdown-it percent-decodes the path
     err = image_error(issue_with(tmp_path, "a%00.jpg"))
     assert "NUL" in err.message
+
+
+def test_a_name_too_long_for_the_file_system_is_an_input_error(tmp_path):
+    # found by tests/test_fuzz_issues.py: is_file() raised ENAMETOOLONG
+    err = image_error(issue_with(tmp_path, "x" * 300 + ".jpg"))
+    assert "too long" in err.message
+
+
+def test_a_line_break_in_a_headline_keeps_the_message_on_one_line(tmp_path):
+    # found by tests/test_fuzz_issues.py: `## <br>` made the article's label two lines
+    path = tmp_path / "issue.md"
+    path.write_text("## 甲<br>乙\n\n![图](missing.jpg)\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_issue(path)
+    assert "\n" not in str(caught.value).split("\n  hint: ")[0]

@@ -135,14 +135,18 @@ def _check_image(figure: Figure, base: Path, article, policy: InputPolicy) -> No
     if "\x00" in str(image):  # only a percent escape (%00) can put one there
         raise refuse(f"image path {written!r} holds a NUL character (%00), which no file name "
                      "can", "fix the path (relative to the issue file) or remove the image")
-    if not policy.allow_outside_images:
-        outside = _outside_reason(image, base)
-        if outside:
-            raise refuse(f"image {written} is outside the issue's folder ({outside})",
-                         "copy the image into the issue's folder and refer to it by a path "
-                         "relative to the issue file; for an issue you trust, "
-                         "--allow-outside-images")
-    if not image.is_file():
+    try:
+        outside = "" if policy.allow_outside_images else _outside_reason(image, base)
+        found = image.is_file()
+    except OSError as exc:  # a name too long for the file system, a loop of links
+        raise refuse(f"image {written}: {exc.strerror}",
+                     "fix the path (relative to the issue file) or remove the image") from exc
+    if outside:
+        raise refuse(f"image {written} is outside the issue's folder ({outside})",
+                     "copy the image into the issue's folder and refer to it by a path "
+                     "relative to the issue file; for an issue you trust, "
+                     "--allow-outside-images")
+    if not found:
         raise refuse(f"image not found: {written} (looked for {image})",
                      "fix the path (relative to the issue file) or remove the image")
     try:
