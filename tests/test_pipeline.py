@@ -70,3 +70,13 @@ def test_preview_writes_a_trimmed_thumbnail_per_page_and_the_cover_is_page_one(t
         assert abs(im.size[1] / im.size[0] - 550 / 390) < 0.01
     with zipfile.ZipFile(tmp_path / "o" / "tiny.epub") as book:
         assert book.read("EPUB/images/cover.png") == thumbs[0].read_bytes()
+
+
+def test_an_issue_of_one_teaser_still_prints_page_one(tmp_path):
+    # found by tests/test_fuzz_issues.py: page 1 held only the ear, was left out as a page
+    # without copy, and the EPUB's cover render failed on a PDF of no pages
+    issue = tmp_path / "teaser.md"
+    issue.write_text("---\nnewspaper: 江城日报\ndate: 2026-11-20\n---\n\n"
+                     "<!-- page 1 | 要闻 -->\n\n## 导读\n\n今日要闻摘要，详见1版\n", encoding="utf-8")
+    result = build(issue, Options(outdir=tmp_path / "out"))
+    assert [o.pages for o in result.outputs] == [1, 1]

@@ -87,10 +87,19 @@ def main() -> None:
 @click.option("--preview", is_flag=True, help="Also write PNG thumbnails of the pages.")
 @click.option("--all-pages", is_flag=True,
               help="Print pages without copy too, as blank page plans (default: left out).")
+@click.option("--max-input-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Largest issue file in MB (default: the layout's [limits], 2).")
+@click.option("--max-image-mp", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Most pixels of one image in megapixels (default: the layout's [limits], "
+                   "200).")
+@click.option("--allow-outside-images", is_flag=True,
+              help="Let a trusted issue show images from outside its folder.")
 def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
                   outdir: Path, layout: str,
                   allow_missing_glyphs: bool, no_epub_font: bool, pdf_standard: str | None,
-                  marks: bool | None, preview: bool, all_pages: bool) -> None:
+                  marks: bool | None, preview: bool, all_pages: bool,
+                  max_input_mb: float | None, max_image_mp: float | None,
+                  allow_outside_images: bool) -> None:
     """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)
     and, with --html, OUTDIR/<stem>-html/."""
     both = not (want_pdf or want_epub or want_html)
@@ -98,7 +107,8 @@ def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
                    outdir=outdir, layout=layout,
                    allow_missing_glyphs=allow_missing_glyphs, epub_font=not no_epub_font,
                    pdf_standard=pdf_standard, marks=marks, preview=preview,
-                   all_pages=all_pages)
+                   all_pages=all_pages, max_input_mb=max_input_mb,
+                   max_image_mp=max_image_mp, allow_outside_images=allow_outside_images)
     progress = _Progress(STAGES)
     try:
         result = build(issue, opts, progress.step)

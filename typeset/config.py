@@ -206,6 +206,28 @@ class CopyfitSpec:
 
 
 @dataclass(frozen=True)
+class Limits:
+    """What one run accepts ([limits]), so that a mistaken or hostile input is refused at
+    once instead of taking the machine's time and memory.
+
+    max_input_mb: the issue file, in MB (10^6 bytes); a daily issue is some 200 kB of copy.
+    max_image_mp: one image, in megapixels, read from its header before it is decoded (a
+    decoded 200 Mpx photo takes 200 MB in grey, 600 MB in RGB).
+    """
+
+    max_input_mb: float = 2.0
+    max_image_mp: float = 200.0
+
+    @property
+    def max_input_bytes(self) -> int:
+        return int(self.max_input_mb * 1_000_000)
+
+    @property
+    def max_image_pixels(self) -> int:
+        return int(self.max_image_mp * 1_000_000)
+
+
+@dataclass(frozen=True)
 class LayoutConfig:
     """A whole layout file."""
 
@@ -224,6 +246,7 @@ class LayoutConfig:
     printing: PrintSpec = PrintSpec()
     copyfit: CopyfitSpec = CopyfitSpec()
     headlines: HeadlineRules = HeadlineRules()
+    limits: Limits = Limits()
 
 
 def layout_path(name: str) -> Path:
@@ -292,6 +315,7 @@ def _build(d: dict, path: Path) -> LayoutConfig:
         printing=_print_spec(d.get("print", {}), path),
         copyfit=_copyfit_spec(d.get("copyfit", {})),
         headlines=_headline_rules(d.get("headlines", {})),
+        limits=_limits(d.get("limits", {})),
     )
 
 
@@ -304,6 +328,14 @@ def _headline_rules(h: dict) -> HeadlineRules:
     if rules.max_lines < 1 or not 0.0 <= rules.last_line_min <= 1.0 or rules.size_step <= 0:
         raise ValueError("'headlines': max_lines ≥ 1, 0 ≤ last_line_min ≤ 1, size_step_pt > 0")
     return rules
+
+
+def _limits(d: dict) -> Limits:
+    limits = Limits(max_input_mb=float(d.get("max_input_mb", Limits.max_input_mb)),
+                    max_image_mp=float(d.get("max_image_mp", Limits.max_image_mp)))
+    if not (limits.max_input_mb > 0 and limits.max_image_mp > 0):
+        raise ValueError("'limits.max_input_mb' and 'limits.max_image_mp' must be above 0")
+    return limits
 
 
 def _print_spec(p: dict, path: Path) -> PrintSpec:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 
 class InputError(Exception):
     """Bad input: the message names the file (and line), the article and what to do.
@@ -18,12 +20,18 @@ class InputError(Exception):
         super().__init__(str(self))
 
     def __str__(self) -> str:
-        parts = [f"{self.where}: " if self.where else "", self.message]
+        parts = [f"{self.where}: " if self.where else "", _one_line(self.message)]
         if self.article:
-            parts.append(f" (article {self.article})")
+            parts.append(f" (article {_one_line(self.article)})")
         if self.hint:
             parts.append(f"\n  hint: {self.hint}")
         return "".join(parts)
+
+
+def _one_line(text: str) -> str:
+    """The message stays one line (the hint the only other): a headline or caption quoted
+    in it may hold a line break."""
+    return re.sub(r"[\r\n]+", " ", text)
 
 
 class ConfigError(InputError):

@@ -187,7 +187,8 @@ class Issue:
     """One issue of the paper.
 
     `paged` is False for raw input without page markers: all articles then sit on one
-    provisional page 1 and the layout distributes them.
+    provisional page 1 and the layout distributes them. `warnings`: what reading the file
+    reported without stopping (characters dropped when asked), for the run to print.
     """
 
     masthead: Masthead
@@ -196,6 +197,7 @@ class Issue:
     page_count: int = 8
     language: str = "zh-CN"
     paged: bool = True
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def articles(self) -> list[Article]:

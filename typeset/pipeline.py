@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import load_layout
+from .errors import InputError
 from .fonts import load_fonts
-from .ingest import load_issue
+from .ingest import InputPolicy, load_issue
 from .layout import make_up
 from .layout.report import write_layout_report
 
@@ -36,6 +37,11 @@ class Options:
     # is made for it even without `pdf` (then in memory only: no PDF or layout report).
     html: bool = False
     all_pages: bool = False  # print pages without copy too (as blank page plans)
+    # Hostile or broken input: the layout's [limits] unless given; images from outside the
+    # issue's folder only when the issue is trusted.
+    max_input_mb: float | None = None
+    max_image_mp: float | None = None
+    allow_outside_images: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,9 +73,16 @@ class Result:
 @contextmanager
 def atomic_path(final: Path, keep: bool = True):
     """A temporary path beside `final`, renamed onto it only when the block succeeds
-    (and `keep`: otherwise the file only lives for the block)."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+    (and `keep`: otherwise the file only lives for the block).
+
+    An output folder that cannot be made or written to is the user's to fix: InputError."""
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", dir=final.parent)
+    except OSError as exc:
+        raise InputError(f"cannot write the output folder: {exc.strerror}",
+                         where=str(final.parent),
+                         hint="choose a folder you can write to with -o") from exc
     os.close(fd)
     # mkstemp makes the file private (0600); an output should get the usual umask mode.
     umask = os.umask(0)
@@ -109,6 +122,18 @@ def build(issue_path: Path, opts: Options,
         return _build(issue_path, opts, step)
 
 
+def _input_policy(cfg, opts: Options) -> InputPolicy:
+    """The rules the issue is read by: the layout's limits and pages, and the options."""
+    limits = cfg.limits
+    if opts.max_input_mb is not None:
+        limits = replace(limits, max_input_mb=opts.max_input_mb)
+    if opts.max_image_mp is not None:
+        limits = replace(limits, max_image_mp=opts.max_image_mp)
+    return InputPolicy(limits=limits, layout_pages=cfg.pages,
+                       allow_outside_images=opts.allow_outside_images,
+                       drop_bad_characters=opts.allow_missing_glyphs)
+
+
 def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Result:
     from .render.epub import write_epub  # the EPUB path needs no PDF machinery, and v.v.
 
@@ -122,7 +147,8 @@ def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Resu
             marks=p.marks if opts.marks is None else opts.marks))
     fonts = load_fonts(cfg.fonts)
     step("reading the issue")
-    issue = load_issue(issue_path)
+    issue = load_issue(issue_path, _input_policy(cfg, opts))
+    result.warnings.extend(issue.warnings)
     articles = len(issue.articles)
     stem = issue_path.stem
     cover: Callable[[], bytes] | None = None  # waits for the cover render, returns the PNG

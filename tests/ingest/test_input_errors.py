@@ -95,3 +95,74 @@ def test_pages_must_be_a_positive_whole_number(tmp_path):
 def test_an_issue_without_articles(tmp_path):
     with pytest.raises(InputError, match="no articles"):
         parse_issue("---\nnewspaper: 江城日报\n---\n\n<!-- 备注 -->\n", tmp_path / "x.md")
+
+
+# --- hostile input: size, encodings, front-matter values -------------------------------------
+
+
+def test_an_issue_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    from typeset.config import Limits
+    from typeset.ingest import InputPolicy
+
+    path = tmp_path / "big.md"
+    path.write_text("## 标题\n\n" + "正文。" * 400_000, encoding="utf-8")  # 3.6 MB
+    with pytest.raises(InputError) as caught:
+        load_issue(path, InputPolicy(limits=Limits(max_input_mb=2.0)))
+    assert "3.6 MB" in caught.value.message and "2 MB" in caught.value.message
+    assert "--max-input-mb" in caught.value.hint
+    assert load_issue(path, InputPolicy(limits=Limits(max_input_mb=4.0))).articles
+
+
+@pytest.mark.parametrize("encoding, name", [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"),
+                                            ("utf-32", "UTF-32")])
+def test_utf16_and_utf32_are_named_by_their_bom(tmp_path, encoding, name):
+    path = tmp_path / "wide.md"
+    text = "## 标题\n\n正文。\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = "\ufeff".encode(encoding) + data
+    path.write_bytes(data)
+    err = _error(path)
+    assert name in err.message and "byte-order mark" in err.message and "UTF-8" in err.hint
+
+
+def test_an_impossible_date_is_an_input_error_naming_its_line(tmp_path):
+    path = tmp_path / "date.md"
+    path.write_text("---\nnewspaper: 江城日报\ndate: 2026-13-45\n---\n\n## 标题\n\n正文。\n",
+                    encoding="utf-8")
+    err = _error(path)
+    assert err.where == f"{path}:3" and "2026-13-45" in err.message and "YYYY-MM-DD" in err.hint
+
+
+def test_more_pages_than_the_layout_has_is_an_input_error(tmp_path):
+    from typeset.ingest import InputPolicy
+
+    path = tmp_path / "pages.md"
+    path.write_text("---\nnewspaper: 江城日报\npages: 100000\n---\n\n## 标题\n\n正文。\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_issue(path, InputPolicy(layout_pages=8))
+    assert caught.value.where == f"{path}:3"
+    assert "100000" in caught.value.message and "8 pages" in caught.value.message
+
+
+def test_a_page_marker_past_the_layout_is_an_input_error(tmp_path):
+    from typeset.ingest import InputPolicy
+
+    path = tmp_path / "marks.md"
+    path.write_text("<!-- page 1 | 要闻 -->\n\n## 甲\n\n正文。\n\n<!-- page 12 | 体育 -->\n\n"
+                    "## 乙\n\n正文。\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_issue(path, InputPolicy(layout_pages=8))
+    assert caught.value.where == f"{path}:7" and "8 pages" in caught.value.message
+
+
+@pytest.mark.parametrize("line, words", [("newspaper: [江城, 日报]", "`newspaper` must be text"),
+                                         ("language: 'zh CN; <x>'", "`language`"),
+                                         ("issue_number: {a: 1}", "`issue_number` must be text")])
+def test_front_matter_values_of_the_wrong_kind(tmp_path, line, words):
+    path = tmp_path / "fm.md"
+    body = "newspaper: 江城日报\n" if not line.startswith("newspaper") else ""
+    path.write_text(f"---\n{body}{line}\n---\n\n## 标题\n\n正文。\n", encoding="utf-8")
+    err = _error(path)
+    assert words in err.message and err.where.startswith(f"{path}:")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from typeset.ingest import load_issue, parse_issue
+from PIL import Image
+
+from typeset.ingest import InputPolicy, load_issue, parse_issue
 from typeset.model import (Figure, LineBreak, ListBlock, Paragraph, Style, Subhead, Table,
                            Text)
 
@@ -57,7 +59,7 @@ def test_lists_and_tables():
 
 def test_image_inside_a_paragraph_cuts_it(tmp_path):
     (tmp_path / "图片").mkdir()
-    (tmp_path / "图片" / "江景.jpg").write_bytes(b"jpeg")
+    Image.new("RGB", (40, 30)).save(tmp_path / "图片" / "江景.jpg", "JPEG")
     first, figure, rest = _blocks('江城\n![江景。](图片/江景.jpg "本报记者 李四 摄")\n续。',
                                   tmp_path / "issue.md")
     assert (first.text, first.indent) == ("江城", True)
@@ -105,7 +107,8 @@ def test_code_is_plain_text_with_its_lines():
 
 def test_every_construct_reaches_the_model(missing_chars, fixtures_dir):
     path = fixtures_dir / "every_construct.md"
-    issue = load_issue(path)
+    # its photo is the sample's, outside the fixtures' folder
+    issue = load_issue(path, InputPolicy(allow_outside_images=True))
     assert missing_chars(path, issue) == {}
     lead = issue.pages[0].articles[0]
     assert (lead.banner, lead.kicker, lead.headline, lead.subtitles) == (
@@ -117,3 +120,18 @@ def test_every_construct_reaches_the_model(missing_chars, fixtures_dir):
     teaser = issue.pages[1].articles[1]
     assert issue.pages[1].articles[0].blocks == []
     assert (teaser.banner, teaser.teaser_page) == ("今日导读", None)  # a byline follows
+
+
+def test_html_blocks_inside_quotes_and_lists_keep_their_text():
+    # found by tests/test_fuzz_issues.py: a line opening with a comment is an HTML block,
+    # and inside a quote or a list item its text was dropped
+    quote, items = _blocks("> <!-- x -->引语\n\n- <!-- y -->条目")
+    assert [p.text for p in quote.paragraphs] == ["引语"]
+    assert [p.text for p in items.items] == ["条目"]
+
+
+def test_a_caption_keeps_what_was_typed_between_the_brackets(tmp_path):
+    # found by tests/test_fuzz_issues.py: `![<br>](x.jpg)` lost its caption's characters
+    Image.new("RGB", (40, 30)).save(tmp_path / "x.jpg", "JPEG")
+    [figure] = _blocks("![江景<br>**夜色**](x.jpg)", tmp_path / "issue.md")
+    assert figure.caption == "江景<br>**夜色**"

@@ -67,6 +67,34 @@ def test_a_teaser_prints_the_page_its_article_landed_on_and_links_there(cfg, fon
     assert any("landed on page 3" in w for w in mu.warnings)
 
 
+def test_a_column_banner_over_a_later_brief_is_printed(cfg, fonts, article, issue):
+    # found by tests/test_fuzz_issues.py: briefs run together under the first one's banner
+    # and a banner standing over a later brief was dropped
+    briefs = [article("简讯甲", 1, 1), article("简讯乙", 1, 1, banner="科教新闻"),
+              article("简讯丙", 1, 1)]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), *briefs]}), cfg, fonts)
+    assert "科教新闻" in page_text(mu, 1)
+
+
+def test_every_teasers_column_banner_prints_in_the_ear(cfg, fonts, article, issue):
+    # found by tests/test_fuzz_issues.py: the ear printed only the first teaser's banner
+    src = Source("test.md", 1)
+    teasers = [article("地铁通车", 0, teaser_page=1, banner="城建"),
+               article("图书馆开放", 0, teaser_page=1, banner="文化")]
+    for t in teasers:
+        t.blocks = [Paragraph((Text("今日要闻。（详见一版）"),), src)]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), *teasers]}), cfg, fonts)
+    assert "城建" in page_text(mu, 1) and "文化" in page_text(mu, 1)
+
+
+def test_a_teasers_subtitle_prints_in_the_ear(cfg, fonts, article, issue):
+    # found by tests/test_fuzz_issues.py: the ear set kicker and headline, not subtitles
+    teaser = article("地铁六号线全线贯通", 0, teaser_page=3, subtitles=["——全长42.6公里"])
+    teaser.blocks = [Paragraph((Text("今日通车。（详见三版）"),), Source("test.md", 1))]
+    mu = make_up(issue({1: [article("头条新闻", 12, 8), teaser]}), cfg, fonts)
+    assert "——全长42.6公里" in page_text(mu, 1)
+
+
 def test_a_teaser_whose_article_is_not_in_the_issue_keeps_its_page_and_is_reported(
         cfg, fonts, article, issue):
     src = Source("test.md", 1)

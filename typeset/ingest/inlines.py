@@ -55,7 +55,9 @@ def inline_pieces(token: Token) -> list[Inline | ImageRef]:
             elif not child.content.startswith("<!--"):
                 pieces.append(Text(child.content, Style.EMPHASIS if depth else Style.REGULAR))
         elif kind == "image":
-            pieces.append(ImageRef(child.attrGet("src") or "", _children_text(child),
+            # the caption as typed between the brackets: markup and HTML in it are
+            # characters of the caption (a caption is plain text), none is dropped
+            pieces.append(ImageRef(child.attrGet("src") or "", child.content,
                                    child.attrGet("title") or ""))
         # link_open/link_close and other markup carry no characters of their own
     return _merge(_resolve_softbreaks(pieces))
@@ -83,10 +85,6 @@ def runs_text(runs) -> str:
 def is_wide(ch: str) -> bool:
     """True for characters set on the CJK em grid (no spaces between them)."""
     return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
-def _children_text(token: Token) -> str:
-    return "".join(c.content for c in token.children or [] if c.type in ("text", "code_inline"))
 
 
 def _resolve_softbreaks(pieces: list) -> list:

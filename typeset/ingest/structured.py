@@ -44,11 +44,18 @@ def assign_roles(items: list[Item]) -> None:
         heading.role = Role.SUBHEAD
 
 
-def check_page_marks(items: list[Item], page_count: int) -> None:
-    """Every page marker must name a page 1..page_count."""
+def check_page_marks(items: list[Item], page_count: int, layout_pages: int | None) -> None:
+    """Every page marker must name a page 1..page_count, and one the layout has."""
     for item in items:
-        if isinstance(item, PageMark) and not 1 <= item.number <= page_count:
+        if not isinstance(item, PageMark):
+            continue
+        if not 1 <= item.number <= page_count:
             raise InputError(f"page marker names page {item.number}, but the issue has "
                              f"{page_count} pages", where=str(item.source),
                              hint=f"use a page number from 1 to {page_count}, or change "
                                   "`pages` in the front matter")
+        if layout_pages is not None and item.number > layout_pages:
+            raise InputError(f"page marker names page {item.number}, but the layout has "
+                             f"{layout_pages} pages", where=str(item.source),
+                             hint=f"use a page number from 1 to {layout_pages}, or a layout "
+                                  "with more pages (--layout)")

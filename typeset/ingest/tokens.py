@@ -116,7 +116,7 @@ class _Walker:
             line = (tok.map[0] if tok.map else 0) + tok.content.count("\n", 0, m.start()) + 1
             self.items.append(PageMark(int(m.group(1)), section, editor,
                                        Source(self.file, line)))
-        rest = _COMMENT.sub("", tok.content).strip()
+        rest = _html_text(tok.content)
         if rest:  # HTML that is not a comment: keep its characters
             self.add(Paragraph((Text(rest),), self.src(tok)), tok)
 
@@ -180,7 +180,14 @@ def _quoted(tok: Token, source: Source) -> Paragraph | None:
         return Paragraph(_flatten_images(inline_pieces(tok)), source)
     if tok.type in ("fence", "code_block"):
         return Paragraph(_code_runs(tok.content), source)
+    if tok.type == "html_block" and _html_text(tok.content):
+        return Paragraph((Text(_html_text(tok.content)),), source)
     return None
+
+
+def _html_text(content: str) -> str:
+    """An HTML block's characters less its comments: what the reader sees of it."""
+    return _COMMENT.sub("", content).strip()
 
 
 def _code_runs(content: str) -> tuple[Inline, ...]:
@@ -213,6 +220,8 @@ def _list_items(tokens: list[Token], file: str) -> list[Paragraph]:
             runs.extend(_flatten_images(inline_pieces(tok)))
         elif tok.type in ("fence", "code_block") and open_items:
             items[open_items[-1]].append(Text(tok.content.rstrip("\n")))
+        elif tok.type == "html_block" and open_items and _html_text(tok.content):
+            items[open_items[-1]].append(Text(_html_text(tok.content)))
     return [Paragraph(tuple(runs), src) for runs, src in zip(items, sources) if runs]
 
 

@@ -79,7 +79,8 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     s = cfg.sizes
     pad = cfg.grid.body_size  # inner margin of the boxed ear
     inner = width - 2 * pad
-    banner_text = next((t.banner for t in teasers if t.banner), None)
+    bannered = next((t for t in teasers if t.banner), None)  # its banner heads the ear
+    banner_text = bannered.banner if bannered is not None else None
     banner: tuple[TextLine, ...] = ()
     row = 1  # a row of air under the box's top rule
     if banner_text:
@@ -92,10 +93,13 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
     items = []
     for n, t in enumerate(teasers):
         parts = []
+        if t.banner and t is not bannered:  # every banner typed is printed
+            parts.append((StyledRun(t.banner, "kicker", s.banner), "left"))
         if t.kicker:
             parts.append((StyledRun(t.kicker, "kicker", s.kicker), "left"))
         if t.headline:
             parts.append((StyledRun(t.headline, "headline", s.headline_small_min), "left"))
+        parts.extend((StyledRun(sub, "subtitle", s.subtitle), "left") for sub in t.subtitles)
         placed, height = display_lines(parts, inner, cfg, fonts)
         check_glyphs([p.line for p in placed], t, "a teaser", t.source, missing)
         head_rows = max(1, -int(-height // pitch)) if placed else 0

@@ -285,7 +285,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                f"page {came} could not hold it; it is set on page {went}")
     result.warnings.extend(_hole_warnings(solutions, cfg))
     result.copyfit = fitting.fits
-    empty = [n for n, sol in solutions.items() if not sol.slots]
+    # page 1 carries the masthead (and the ear's teasers) even without stories
+    empty = [n for n, sol in solutions.items() if not sol.slots and n != 1]
     if empty and not all_pages:
         result.left_out = empty
         result.layout.pages = [p for p in pages if p.number not in empty]
@@ -409,7 +410,9 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
     k = 0
     while k < len(articles):
         run = k
-        while run < len(articles) and _is_brief(articles[run], limit):
+        # a column banner heads a run of briefs: the next banner starts a new run
+        while run < len(articles) and _is_brief(articles[run], limit) \
+                and (run == k or not articles[run].banner):
             run += 1
         if run - k >= 2:
             group = articles[k:run]

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PIL import Image
-
 from ..compose import StyledRun, compose_paragraph
 from ..config import LayoutConfig
 from ..fonts import FontSet
+from ..images import open_image
 from ..model import Article, Figure, Table
 from .boxes import TextLine
 from .units import check_glyphs, grid_baseline
@@ -60,7 +59,7 @@ def photos_of(article: Article) -> list[Photo]:
             ratio = MISSING_PHOTO_RATIO
             pixels = (0, 0)
             if block.image is not None:
-                with Image.open(block.image) as im:
+                with open_image(block.image) as im:
                     pixels = im.size
                 ratio = pixels[1] / pixels[0]
             out.append(Photo(block, ratio, pixels))

@@ -4,20 +4,30 @@ cover (a page render handed in, or a typeset title card drawn with Pillow)."""
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageCms, ImageDraw, ImageFont
 
 from ..errors import InputError
 from ..fonts import FontSet
+from ..images import DECODE_ERRORS, eight_bit, open_image
 from ..model import Article, Figure, Masthead
 from .epub_xhtml import date_line
 
 # Reading systems show images at screen size; a longer edge only makes the book heavy.
 MAX_EDGE = 1600
-CORE_FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png"),
-                "GIF": ("image/gif", ".gif")}
+# What reading systems show as they are: 8-bit JPEG or PNG in sRGB. Anything else (CMYK,
+# 16 bits, another colour space, another format) is converted: many readers show CMYK
+# JPEGs inverted and 16-bit PNGs blank.
+CORE_FORMATS = {"JPEG": ("image/jpeg", ".jpg"), "PNG": ("image/png", ".png")}
+WEB_MODES = {"JPEG": ("L", "RGB"), "PNG": ("1", "L", "LA", "P", "RGB", "RGBA")}
+# The byte of a PNG's IHDR chunk that holds its bits per sample (8-byte signature, then the
+# chunk's length, type, width and height).
+PNG_BIT_DEPTH_OFFSET = 24
+JPEG_QUALITY = 85
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 CARD_SIZE = (800, 1100)
 
 
@@ -51,12 +61,13 @@ class ImageStore:
         if asset is None:
             try:
                 data, media_type, ext = prepare_image(path.read_bytes())
-            except (OSError, Image.UnidentifiedImageError, Image.DecompressionBombError) as exc:
+            except (Image.UnidentifiedImageError, *DECODE_ERRORS) as exc:
                 raise InputError(f"cannot read photo {path}: {exc}", where=str(figure.source),
                                  article=article.label,
                                  hint="check the image path in ![caption](path) or convert the "
                                       "file to JPEG or PNG") from exc
-            asset = ImageAsset(self._unique(f"images/{path.stem}", ext), media_type, data)
+            asset = ImageAsset(self._unique(f"images/{_safe_name(path.stem)}", ext), media_type,
+                               data)
             self._by_path[path] = asset
         return asset.href
 
@@ -69,30 +80,74 @@ class ImageStore:
         return name
 
 
+def _safe_name(stem: str) -> str:
+    """A file name for the package from the photo's: letters, digits, `-`, `_` and `.`
+    only (a name is written into the OPF and the XHTML, and into the zip)."""
+    return re.sub(r"[^\w.-]", "_", stem, flags=re.ASCII) or "image"
+
+
 def prepare_image(data: bytes) -> tuple[bytes, str, str]:
     """(bytes, media type, extension) of an image fit for an EPUB.
 
-    JPEG, PNG and GIF within MAX_EDGE are kept byte for byte; anything else is scaled to
-    MAX_EDGE on its long edge and/or converted: JPEG for opaque photos, PNG when there is
-    transparency.
+    An 8-bit sRGB JPEG or PNG (no ICC profile, or an sRGB one) within MAX_EDGE is kept byte
+    for byte; anything else is converted to 8-bit sRGB, its ICC profile applied, scaled to
+    MAX_EDGE on its long edge: JPEG for opaque photos, PNG when there is transparency.
     """
-    with Image.open(io.BytesIO(data)) as im:
-        core = CORE_FORMATS.get(im.format or "")
-        if core and max(im.size) <= MAX_EDGE:
-            return data, *core
+    with open_image(io.BytesIO(data)) as im:
+        if _web_ready(im, data):
+            return data, *CORE_FORMATS[im.format]
         im.seek(0)
         frame = im.copy()
         source_format = im.format
     if max(frame.size) > MAX_EDGE:
         frame.thumbnail((MAX_EDGE, MAX_EDGE), Image.Resampling.LANCZOS)
+    has_alpha = frame.mode in ("RGBA", "LA", "PA") or (frame.mode == "P"
+                                                        and "transparency" in frame.info)
+    frame = _srgb(eight_bit(frame), has_alpha)
     out = io.BytesIO()
-    has_alpha = frame.mode in ("RGBA", "LA") or (frame.mode == "P" and "transparency" in frame.info)
     if source_format == "JPEG" or not has_alpha:
-        frame.convert("L" if frame.mode in ("L", "1") else "RGB").save(out, "JPEG", quality=85,
-                                                                        optimize=True)
+        frame.convert("L" if frame.mode == "L" else "RGB").save(
+            out, "JPEG", quality=JPEG_QUALITY, optimize=True)
         return out.getvalue(), *CORE_FORMATS["JPEG"]
     frame.convert("RGBA").save(out, "PNG", optimize=True)
     return out.getvalue(), *CORE_FORMATS["PNG"]
+
+
+def _web_ready(im: Image.Image, data: bytes) -> bool:
+    """Can a reading system show this file as it is?"""
+    if im.format not in CORE_FORMATS or im.mode not in WEB_MODES[im.format] \
+            or max(im.size) > MAX_EDGE:
+        return False
+    if im.format == "PNG" and data[PNG_BIT_DEPTH_OFFSET] > 8:
+        return False
+    profile = im.info.get("icc_profile")
+    return not profile or _is_srgb(profile)
+
+
+def _is_srgb(profile: bytes) -> bool:
+    try:
+        description = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(profile)))
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return False
+    return "srgb" in description.lower()
+
+
+def _srgb(frame: Image.Image, has_alpha: bool) -> Image.Image:
+    """The frame in sRGB (or grey): through its ICC profile when it has a usable one, by
+    Pillow's plain conversion otherwise (as a reader would assume sRGB)."""
+    profile = frame.info.get("icc_profile")
+    if frame.mode == "P":
+        frame = frame.convert("RGBA" if has_alpha else "RGB")
+    if profile and frame.mode in ("RGB", "RGBA", "CMYK", "L"):
+        out_mode = "RGBA" if frame.mode == "RGBA" else "RGB"
+        try:
+            return ImageCms.profileToProfile(frame, ImageCms.ImageCmsProfile(io.BytesIO(profile)),
+                                             SRGB, outputMode=out_mode)
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # a damaged or mismatched profile: the pixels as they are
+    if frame.mode in ("L", "LA", "RGB", "RGBA"):
+        return frame
+    return frame.convert("RGBA" if has_alpha else "RGB")
 
 
 def title_card_png(masthead: Masthead, fonts: FontSet | None) -> bytes:

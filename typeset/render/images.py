@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageOps
 
+from ..images import eight_bit, open_image
+
 
 # After full grey component replacement one of C, M, Y is 0 and the other two are at most
 # 100 % − K, so no pixel carries more than 200 %.
@@ -35,10 +37,13 @@ def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, qu
                   color: bool = False, ink_limit: float = 240.0) -> PreparedImage:
     """Crop `path` to the box's proportions (centred), make it grayscale (CMYK with no pixel
     over `ink_limit` % when `color`) and scale it down to `dpi` at the placed size when it
-    has more pixels than that."""
-    with Image.open(path) as im:
+    has more pixels than that. A CMYK photo for colour print keeps its separation (only
+    its ink is limited); transparency is flattened onto the paper's white."""
+    with open_image(path) as im:
         ImageOps.exif_transpose(im, in_place=True)  # in place: no copy of an upright photo
-        im = im.convert("RGB" if color else "L")
+        im = _on_paper(eight_bit(im))
+        keep_cmyk = color and im.mode == "CMYK"
+        im = im if keep_cmyk else im.convert("RGB" if color else "L")
     box_ratio = width_pt / height_pt
     w, h = im.size
     if w / h > box_ratio:  # too wide: trim the sides
@@ -53,7 +58,7 @@ def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, qu
     if im.width > target_w:
         im = im.resize((target_w, max(1, round(target_w / box_ratio))), Image.LANCZOS)
     if color:
-        im = to_cmyk(im, ink_limit)
+        im = limit_ink(im, ink_limit) if keep_cmyk else to_cmyk(im, ink_limit)
         max_ink = total_ink(im)
     else:
         max_ink = 100 - im.getextrema()[0] * 100 / 255
@@ -61,6 +66,28 @@ def prepare_photo(path: Path, width_pt: float, height_pt: float, *, dpi: int, qu
     im.save(buf, "JPEG", quality=quality, optimize=True)
     return PreparedImage(buf.getvalue(), im.width, im.height, im.width / (width_pt / 72),
                          im.mode, max_ink)
+
+
+def _on_paper(im: Image.Image) -> Image.Image:
+    """Transparent parts white, as they would show on paper (dropping the alpha channel
+    alone would show whatever colour the transparent pixels hold, often black)."""
+    if im.mode == "P" and "transparency" in im.info:
+        im = im.convert("RGBA")
+    if im.mode not in ("RGBA", "LA", "PA"):
+        return im
+    rgba = im.convert("RGBA")
+    paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    return Image.alpha_composite(paper, rgba).convert("RGB")
+
+
+def limit_ink(cmyk: Image.Image, ink_limit: float) -> Image.Image:
+    """A CMYK image with cyan, magenta and yellow scaled down wherever the total ink exceeds
+    `ink_limit` % (less the margin JPEG compression needs); black is kept."""
+    if total_ink(cmyk) <= ink_limit - JPEG_INK_MARGIN:
+        return cmyk
+    c, m, y, k = cmyk.split()
+    c, m, y = _limit_cmy(c, m, y, k, (ink_limit - JPEG_INK_MARGIN) * 255 / 100)
+    return Image.merge("CMYK", (c, m, y, k))
 
 
 def to_cmyk(rgb: Image.Image, ink_limit: float) -> Image.Image:
