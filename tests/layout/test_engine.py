@@ -14,7 +14,7 @@ from typeset.ingest import load_issue
 from typeset.layout import make_up
 from typeset.layout.furniture import chinese_numeral
 from typeset.layout.report import write_layout_report
-from typeset.model import Paragraph, Source, Text
+from typeset.model import Paragraph, Source, Table, Text
 
 
 def page_of(mu, number: int):
@@ -121,6 +121,24 @@ def test_more_copy_than_the_pages_hold_is_overset_marked_and_reported_never_lost
     for over in mu.overset:
         text = "".join(b.text for b in made.articles[over.article].blocks)
         assert text.endswith(over.text) and len(over.text) < len(text)
+
+
+def test_a_story_with_a_table_wider_than_six_columns_stays_on_its_own_page(
+        cfg, fonts, article, issue):
+    # Found by the fuzz test: strips beside the lead were at most six columns wide, so a
+    # second story whose table needs seven was pushed off its half-empty page, and when
+    # the page it went to could not hold it either it vanished from the layout.
+    cells = ("江城市今年新建改建社区食堂三百一十二个嵌入式养老服务站",) * 4
+    wide = article("全市社区食堂分布一览", 1, 2)
+    wide.blocks = [
+        Paragraph((Text("据统计，全市社区食堂分布如下。"),), Source("test.md", 3)),
+        Table(("区", "食堂", "服务站", "覆盖"), (cells,), ("", "", "", ""),
+              Source("test.md", 4))]
+    made = issue({1: [article("第一版头条", 2)], 2: [article("第二版头条", 1), wide]})
+    mu = make_up(made, cfg, fonts)
+    assert not mu.overset and not any("could not hold it" in w for w in mu.warnings)
+    assert {p.headline: p.page for p in mu.placements}["全市社区食堂分布一览"] == 2
+    assert "江城市今年新建改建社区食堂三百一十二个" in page_text(mu, 2)
 
 
 def test_a_character_no_font_has_in_the_furniture_is_an_input_error_or_reported(

@@ -216,7 +216,8 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         """The pages as they stand, when every piece received is one its source sends
         (None while a source's pieces over have changed since they were sent); what was
         sent nowhere is overset."""
-        sent = {_key(p): (n, p) for n in numbers for p in _outgoing(solved(n))}
+        sent = {_key(p): (n, p) for n in numbers for p in _outgoing(solved(n))
+                if p not in incoming[n]}
         placed = [_key(p) for q in numbers for p in incoming[q]]
         if len(placed) != len(set(placed)) or any(
                 k not in sent or sent[k][0] == q
@@ -224,7 +225,9 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
             return None
         out = Fitting(dict(sols), {n: queue(n, fits[n]) for n in numbers}, dict(fits),
                       rounds=rounds)
-        got = {_key(p): q for q in numbers for p in incoming[q]}
+        # A page that could not hold a piece it received sends it on: not placed there.
+        got = {_key(p): q for q in numbers for p in incoming[q]
+               if _key(p) not in {_key(o) for o in _outgoing(sols[q])}}
         for k, (n, piece) in sent.items():
             if k not in got:
                 out.overset.append(Overset(n, piece))

@@ -21,7 +21,9 @@ reports its terms per page):
                      page's copy would not fit with it that wide)
          + COMPACT·Σ span of headlines set at their rank's smaller size
          + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page)
-         + PUSHED·pieces pushed to a later page
+         + (PUSHED + the hole cost of the whole region)·pieces pushed to another page
+                                                  (so that no hole, however large, is
+                                                   cheaper than pushing copy off the page)
          + ORDER·priority inversions              (a later article above/left of an earlier)
          + TOMB·tombstones                        (headlines side by side at the same height;
                                                    those left are boxed, see boxed_slots)
@@ -117,6 +119,11 @@ class PageSolution:
     terms: dict[str, float] = field(default_factory=dict)
 
 
+def hole_cost(area: int) -> float:
+    """The cost of an empty rectangle of `area` row·columns (the HOLE terms)."""
+    return HOLE * area + HOLE_SQ * area ** 2
+
+
 def compositions(n: int, low: int, high: int) -> list[tuple[int, ...]]:
     """All ordered ways to write `n` as a sum of parts in [low, high]."""
     if n == 0:
@@ -138,6 +145,8 @@ class PageSolver:
         self._option_cache: dict = {}
         self._costs: dict[int, float] = {}
         self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
+        area = region.columns * (region.bottom - region.top)
+        self._pushed = PUSHED + hole_cost(area)
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
         """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
@@ -148,7 +157,12 @@ class PageSolver:
         best: PageSolution | None = None
         c = reg.columns
         self._priority = {id(p.copy): n for n, p in enumerate(pieces)}
-        structures = [(parts, m) for parts in compositions(c, 2, max(2, min(c, 6)))
+        # Strips up to six columns wide, or up to the page's width when a table beside
+        # the lead needs more (a piece no strip can hold would never find a place).
+        widest = min(c, 6)
+        if any(p.copy.min_span > widest for p in pieces[1:]):
+            widest = c
+        structures = [(parts, m) for parts in compositions(c, 2, max(2, widest))
                       for m in range(1, len(parts) + 1) if sum(parts[:m]) >= min(4, c)]
         candidates = []
         for parts, m in structures:
@@ -333,12 +347,11 @@ class PageSolver:
     def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
                     ) -> StripResult:
         if not pieces:
-            return StripResult(HOLE * height * width + HOLE_SQ * (height * width) ** 2, [],
-                               height)
+            return StripResult(hole_cost(height * width), [], height)
         pushed: list[Piece] = []
         too_narrow = [p for p in pieces if p.copy.min_span > width]
         pieces = [p for p in pieces if p.copy.min_span <= width]
-        extra = PUSHED * len(too_narrow)
+        extra = self._pushed * len(too_narrow)
         pushed += too_narrow
         options = [self._options(p, width) for p in pieces]
         # Reachable heights: total rows → (cost, choice per module).
@@ -366,7 +379,7 @@ class PageSolver:
             best_cost, best_choice, best_hole = None, (), 0
             for used, (cost, ch) in states.items():
                 hole = height - used
-                total = cost + HOLE * hole * width + HOLE_SQ * (hole * width) ** 2
+                total = cost + hole_cost(hole * width)
                 if best_cost is None or total < best_cost:
                     best_cost, best_choice, best_hole = total, ch, hole
             slots, row = [], 0
@@ -405,10 +418,10 @@ class PageSolver:
             else:
                 later = pieces[n:]
             pushed += later
-            cost += sum(PUSHED + len(p.units) for p in later)
+            cost += sum(self._pushed + len(p.units) for p in later)
             break
         hole = max(0, height - row)
-        cost += HOLE * hole * width + HOLE_SQ * (hole * width) ** 2
+        cost += hole_cost(hole * width)
         return StripResult(cost, slots, hole, jumped, pushed)
 
     def _cut(self, piece: Piece, width: int, photo: tuple[int, int], rows: int
