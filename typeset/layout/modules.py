@@ -17,7 +17,7 @@ from ..config import LayoutConfig
 from ..fonts import FontSet
 from ..model import Article, Paragraph, Source, Table
 from .headlines import HeadlineGroup, Rank, headline_group
-from .inserts import Photo, TableSet, caption_lines, set_table, table_min_width
+from .inserts import MIN_PHOTO_ROWS, Photo, TableSet, caption_lines, set_table, table_min_width
 from .boxes import TextLine
 from .units import Unit, block_units
 
@@ -327,6 +327,18 @@ class Planner:
                                                   / self.cfg.grid.pitch))
         return hit
 
+    def later_photo(self, copy: Copy, k: int, first: tuple[int, int]) -> tuple[int, int]:
+        """Photo k (after the first) of a module whose first photo is `first` = (columns,
+        rows): as wide, and cropped alike (the same share of its natural depth), at its
+        own proportions. So the search's and the copyfit ladder's photo sizes reach every
+        photo of the module, and a portrait photo after a landscape one is not set at the
+        first one's proportions."""
+        pc, rows = first
+        width = self.cfg.page.span_width(pc)
+        first_natural = width * copy.photos[0].ratio / self.cfg.grid.pitch
+        natural = width * copy.photos[k].ratio / self.cfg.grid.pitch
+        return (pc, max(MIN_PHOTO_ROWS, round(natural * rows / first_natural)))
+
     def plan(self, piece: Piece, span: int, photo: tuple[int, int] = (0, 0), air: int = 0,
              compact: bool = False) -> ModulePlan:
         """Arrange `piece` across `span` columns with its first photo `photo` = (columns,
@@ -522,22 +534,23 @@ class Planner:
             at = min(max(at + sum(d for end, d in grown if end <= at), pos), stop)
             ruled = at > pos
             if ruled:  # the text before the insert, then a white row with a rule
-                top = band(at) + 1
+                starts = [band(at) + 1] * span
                 pos = at
-            else:
-                top = max(starts)
             if kind == "table":
+                top = max(starts)
                 ts = self.table(copy, k, span)
                 inserts.append(InsertBox(0, span, top, ts.rows, table=ts))
                 starts = [top + ts.rows] * span
                 continue
-            pc, rows = photo if k == 0 else self.natural_photo(piece, span)
+            pc, rows = photo if k == 0 else self.later_photo(copy, k, photo)
             cap = self.caption(copy, k, pc)
             # The photo stands at the band's left: its caption reads first, then the text
-            # under it and in the columns beside it, left to right.
+            # under it and in the columns beside it, left to right. A photo straight after
+            # another stacks under it, and the columns beside both keep their text.
+            top = max(starts[:pc])
             inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap,
                                      rule_over=ruled))
-            starts = [top + rows + len(cap)] * pc + [top] * (span - pc)
+            starts = [top + rows + len(cap)] * pc + starts[pc:]
         depth = band(stop, piece.jumps)
         return ModulePlan(piece, span, depth, head, 0, tuple(inserts), tuple(runs),
                           photo if copy.photos and piece.first else (0, 0), blank, compact,

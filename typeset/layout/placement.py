@@ -194,9 +194,16 @@ class PageSolver:
         if fits:
             step = max(1, len(fits) // 3)
             return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1])]
-        plan = min(seen.values(), key=lambda p: p.depth)
-        cut = self._cut(lead, span, plan.photo, limit)
-        return [cut] if cut else [(plan, None)]
+        # Cut at the limit with the largest photo that leaves a fragment worth a jump;
+        # failing that, anywhere down to the page's foot. Only a lead whose photos and
+        # tables alone are deeper than the page stands uncut (and runs over).
+        plans = sorted(seen.values(), key=lambda p: (-p.photo[1], p.depth))
+        for rows in dict.fromkeys((limit, reg.bottom - reg.top)):
+            for plan in plans:
+                cut = self._cut(lead, span, plan.photo, rows)
+                if cut:
+                    return [cut]
+        return [(min(plans, key=lambda p: p.depth), None)]
 
     def _knobs(self, piece: Piece, span: int):
         """Every (photo, air, compact headline) variant of a piece at `span`."""
