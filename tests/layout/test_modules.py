@@ -124,3 +124,31 @@ def test_a_photo_with_too_few_pixels_for_two_columns_is_offered_at_two(cfg, font
     width_ppi = photos[0].pixels[0] / (g.span_width(2) / 72)
     assert all(photos[0].ppi(g.span_width(c), r * pitch) >= width_ppi - 1e-6 for c, r in two)
     assert {c for c, _ in options} == {1, 2}
+
+
+def test_a_photo_straight_after_another_stacks_under_it_as_wide_at_its_own_proportions(
+        cfg, fonts, article):
+    """A landscape photo then a portrait one, with no text between: the second is as wide
+    as the first and as deep as its own proportions make it (cropped alike), under the
+    first; the columns beside both carry text from the photos' top."""
+    from pathlib import Path
+
+    from typeset.layout.inserts import Photo
+    from typeset.model import Figure
+
+    art = article("老厂房变身文创园区", 8)
+    figures = [Figure(Path(f"p{k}.jpg"), f"图片说明{k}。", "本报记者 摄", Source("t.md", 1))
+               for k in (1, 2)]
+    photos = [Photo(figures[0], 0.75), Photo(figures[1], 1.5)]  # landscape, portrait
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), photos, [], [0],
+                places=((0, "photo", 0), (0, "photo", 1)))
+    planner = Planner(cfg, fonts, None)
+    plan = planner.plan(Piece(copy), 4, (2, 10))
+    first, second = plan.inserts
+    assert (first.col, first.span, first.rows) == (0, 2, 10)
+    natural = cfg.page.span_width(2) * 1.5 / cfg.grid.pitch
+    first_natural = cfg.page.span_width(2) * 0.75 / cfg.grid.pitch
+    assert second.span == 2 and second.rows == round(natural * 10 / first_natural)
+    assert second.row == first.row + first.rows + len(first.caption)
+    beside = [r for r in plan.columns if r.col >= 2]
+    assert beside and min(r.row for r in beside) == first.row
