@@ -161,7 +161,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     ear_width = g.span_width(ear_cols)
     ear = teaser_ear(teasers, {}, ear_width, cfg, fonts, missing) if teasers else None
 
-    tops = []
+    region_of: dict[int, Region] = {}
     source = Source(str(issue.source), 0)  # the furniture's text has no line of its own
     for page in pages:
         furn = masthead(issue.masthead, cfg, fonts, source, missing) if page.number == 1 \
@@ -170,17 +170,23 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         page.lines.extend(furn.lines)
         page.rules.extend(furn.rules)
         top = round((furn.top - g.area_y) / cfg.grid.pitch)
-        if page.number == 1 and ear is not None:
-            top = max(top, ear.rows)
-        tops.append(top)
+        # Page 1: the ear (teasers, else the index of the other pages, as deep as the
+        # masthead) stands over the columns beside the masthead.
+        ear_top = ear.rows if ear is not None else top
+        region_of[page.number] = Region(
+            (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows)
 
     by_page: dict[int, list[Article]] = {}
     for mp in issue.pages:
         number = min(mp.number, cfg.pages) if issue.paged else 1
         by_page.setdefault(number, []).extend(a for a in mp.articles if a not in teasers)
-    region_of = {n: Region(tops[n - 1], rows, g.columns) for n in range(1, cfg.pages + 1)}
     if not issue.paged:
         by_page = _distribute(by_page.get(1, []), index, region_of, planner, cfg)
+    if ear is None and not any(by_page.get(n) for n in range(2, cfg.pages + 1)):
+        # No teasers and no other page to index: page 1's stories rise beside the masthead.
+        first = region_of[1]
+        region_of[1] = Region(first.tops[:cfg.masthead.columns]
+                              + (0,) * (g.columns - cfg.masthead.columns), rows)
     composed: dict[tuple, list[Piece]] = {}
     solvers: dict[tuple, PageSolver] = {}
 
@@ -244,7 +250,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 to_page, to_y = where[id(cont_of[id(piece)])]
                 jump = f"（下转第{chinese_numeral(to_page)}版）"
             jx, jy = draw_module(page, slot, planner, cfg, fonts, repeat=repeat,
-                                 jump_text=jump, top_row=tops[n - 1],
+                                 jump_text=jump,
+                                 top_row=region_of[n].top(slot.col, slot.plan.span),
                                  bottom_row=rows, boxed=id(slot) in boxed)
             box = module_box(slot, cfg)
             if jump:
@@ -317,7 +324,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                              index[id(t)], _ear_box(item, ear_cols, cfg)))
         links = {i: teasers_target for i, teasers_target in
                  ((i, find_target(t, issue.articles)) for i, t in enumerate(teasers))}
-        _draw_ear(pages[0], ear, ear_cols, tops[0], cfg,
+        _draw_ear(pages[0], ear, ear_cols, region_of[1].top(cfg.masthead.columns), cfg,
                   {i: (page_of[t], y_of[t]) for i, t in links.items() if t is not None})
     else:
         entries = []
@@ -330,7 +337,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 entries.append((text, firsts[0].article))
         if entries:
             ear = index_ear(entries, ear_width, cfg, fonts)
-            _draw_ear(pages[0], ear, ear_cols, tops[0], cfg,
+            _draw_ear(pages[0], ear, ear_cols, region_of[1].top(cfg.masthead.columns), cfg,
                       {i: (page_of[a], y_of[a]) for i, (_, a) in enumerate(entries)})
     return result
 
@@ -497,7 +504,7 @@ def _distribute(articles: list[Article], index: dict[int, int], regions: dict[in
     for c in copies:
         need = _size(Piece(c), planner, cfg)
         reg = regions[page]
-        if used and used + need > reg.columns * (reg.bottom - reg.top) and page < cfg.pages:
+        if used and used + need > reg.area and page < cfg.pages:
             page, used = page + 1, 0
         out.setdefault(page, []).extend(c.articles)
         used += need

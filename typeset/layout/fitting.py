@@ -25,7 +25,7 @@ twice on a typical issue, and its rounds are bounded.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..config import CopyfitSpec
 from .placement import Latitude, PageSolution
@@ -39,6 +39,9 @@ class PageFit:
 
     over: tuple[str, ...] = ()
     under: tuple[str, ...] = ()
+    # Its continuations could only open a page of their own: it keeps its copy instead
+    # where it can (see Latitude.jumps).
+    home: bool = False
 
     def taken(self, step: str, over: bool) -> bool:
         """Has the step been taken in that direction?"""
@@ -74,13 +77,13 @@ class PageFit:
             air = 0
         elif "air" in self.under:
             air = spec.max_air_under
-        return Latitude((low, high), air, spec.lead_depth)
+        return Latitude((low, high), air, spec.lead_depth, not self.home)
 
     def plus(self, step: str, over: bool) -> PageFit:
         """This fit with one more step."""
         if over:
-            return PageFit(self.over + (step,), self.under)
-        return PageFit(self.over, self.under + (step,))
+            return PageFit(self.over + (step,), self.under, self.home)
+        return PageFit(self.over, self.under + (step,), self.home)
 
 
 @dataclass(frozen=True)
@@ -203,6 +206,20 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                 return True
         return False
 
+    def keep_home(n: int) -> bool:
+        """Solve page n once with jumps priced as pushes (no page with copy takes its
+        continuations): kept when the page then sends fewer lines away."""
+        if fits[n].home:
+            return False
+        fit = replace(fits[n], home=True)
+        cand = solve(n, fit, queue(n, fit))
+        if _over_lines(cand) >= _over_lines(sols[n]):
+            return False
+        fits[n] = fit
+        sols[n] = cand
+        solved_for[n] = (fit, tuple(_key(p) for p in incoming[n]))
+        return True
+
     def less_over(cand: PageSolution, cur: PageSolution) -> bool:
         return (_over_lines(cand), cand.cost) < (_over_lines(cur), cur.cost)
 
@@ -268,6 +285,10 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                 need = size(piece)
                 banned = holding.get(id(piece.copy), set()) | {n}
                 target = _target(n, need, numbers, sections, spare, own_copy, banned)
+                if (target is None or not own_copy[target]) and keep_home(n):
+                    changed = True  # page n holds its copy now: look again
+                    stepped.add(n)
+                    continue
                 if target is None and step(n, True, less_over):
                     changed = True  # page n holds more of its copy now: look again
                     stepped.add(n)

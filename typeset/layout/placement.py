@@ -20,7 +20,9 @@ reports its terms per page):
          + UNDERSIZE·photos under the layout's min_columns (too few pixels for it, and the
                      page's copy would not fit with it that wide)
          + COMPACT·Σ span of headlines set at their rank's smaller size
-         + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page)
+         + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page;
+                                                   a jump costs as much as a push where
+                                                   no page with copy could take it)
          + (PUSHED + the hole cost of the whole region)·pieces pushed to another page
                                                   (so that no hole, however large, is
                                                    cheaper than pushing copy off the page)
@@ -28,6 +30,7 @@ reports its terms per page):
          + TOMB·tombstones                        (headlines side by side at the same height;
                                                    those left are boxed, see boxed_slots)
          + LEAD_NARROW·(page columns − lead span)
+         + LEAD_DEEP·span·rows the lead runs beyond its share of the page (lead_depth)
          + SLIVER·modules whose body is under 3 rows
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
@@ -54,6 +57,9 @@ PUSHED = 1000.0
 ORDER = 20.0
 TOMB = 30.0
 LEAD_NARROW = 5.0
+# A row·column of lead beyond its share of the page costs as much as a row·column of hole
+# (before the square term): the share is a rule of look, and a hole breaks it as much.
+LEAD_DEEP = HOLE
 SLIVER = 10.0
 BLANK = 2.0
 DEEP = 0.2
@@ -66,11 +72,39 @@ SEARCHED = 4  # structures (after the greedy deal) that local search improves
 
 @dataclass(frozen=True)
 class Region:
-    """The page's free area in grid rows and columns: rows [top, bottom), all columns."""
+    """The page's free area in grid rows: per column the first free row, down to `bottom`.
+    Page 1's masthead and ear stand over different columns and need not be equally deep
+    (and without an ear its columns are free from the top); other pages have one top."""
 
-    top: int
+    tops: tuple[int, ...]
     bottom: int
-    columns: int
+
+    @property
+    def columns(self) -> int:
+        return len(self.tops)
+
+    @property
+    def area(self) -> int:
+        """Free row·columns."""
+        return sum(self.bottom - t for t in self.tops)
+
+    def top(self, col: int = 0, span: int = 0) -> int:
+        """The first row free across columns [col, col + span) (span 0: to the last)."""
+        return max(self.tops[col:col + span] if span else self.tops[col:])
+
+    def white_above(self, col: int, span: int, row: int) -> list[tuple[int, int, int, int]]:
+        """The empty rectangles (col, row, span, rows) between the tops of columns
+        [col, col + span) and `row`: one per run of columns with the same top."""
+        out: list[tuple[int, int, int, int]] = []
+        for c in range(col, col + span):
+            top = self.tops[c]
+            if top >= row:
+                continue
+            if out and out[-1][1] == top and out[-1][0] + out[-1][2] == c:
+                out[-1] = (out[-1][0], top, out[-1][2] + 1, row - top)
+            else:
+                out.append((c, top, 1, row - top))
+        return out
 
 
 @dataclass(frozen=True)
@@ -83,6 +117,9 @@ class Latitude:
     crop: tuple[float, float]
     max_air: int
     lead_depth: float
+    # False where no page with copy of its own has room for a continuation: a jump would
+    # open a page for it alone, so it costs as much as a piece pushed off the page.
+    jumps: bool = True
 
 
 @dataclass
@@ -145,15 +182,15 @@ class PageSolver:
         self._option_cache: dict = {}
         self._costs: dict[int, float] = {}
         self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
-        area = region.columns * (region.bottom - region.top)
-        self._pushed = PUSHED + hole_cost(area)
+        self._pushed = PUSHED + hole_cost(region.area)
+        self._jump = JUMP if latitude.jumps else self._pushed
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
         """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
         reg = self.region
         if not pieces:
-            return PageSolution(0.0, [], [], 0, [(0, reg.top, reg.columns,
-                                                  reg.bottom - reg.top)], [], [])
+            return PageSolution(0.0, [], [], 0, reg.white_above(0, reg.columns, reg.bottom),
+                                [], [])
         best: PageSolution | None = None
         c = reg.columns
         self._priority = {id(p.copy): n for n, p in enumerate(pieces)}
@@ -180,10 +217,10 @@ class PageSolver:
                       ) -> list[tuple[ModulePlan, Piece | None]]:
         """A few lead variants of distinct depth; a lead deeper than the latitude's
         lead_depth share of the page is cut there and jumps — unless it is `alone` on the
-        page, when it may take all of it."""
+        page, when it may take all of it — or, where the page holds it, stands deeper at
+        LEAD_DEEP's cost (a jump is not always cheaper: it may need a page of its own)."""
         reg = self.region
-        share = 1.0 if alone else self.latitude.lead_depth
-        limit = int(share * (reg.bottom - reg.top))
+        limit = self._lead_limit(span, alone)
         seen: dict[int, ModulePlan] = {}
         for pr, air, compact in self._knobs(lead, span):
             plan = self.planner.plan(lead, span, pr, air, compact)
@@ -198,12 +235,21 @@ class PageSolver:
         # failing that, anywhere down to the page's foot. Only a lead whose photos and
         # tables alone are deeper than the page stands uncut (and runs over).
         plans = sorted(seen.values(), key=lambda p: (-p.photo[1], p.depth))
-        for rows in dict.fromkeys((limit, reg.bottom - reg.top)):
+        shallowest = min(plans, key=lambda p: p.depth)
+        deeper = [(shallowest, None)] if shallowest.depth <= reg.bottom - reg.top(0, span) \
+            else []
+        for rows in dict.fromkeys((limit, reg.bottom - reg.top(0, span))):
             for plan in plans:
                 cut = self._cut(lead, span, plan.photo, rows)
                 if cut:
-                    return [cut]
-        return [(min(plans, key=lambda p: p.depth), None)]
+                    return [cut, *deeper]
+        return deeper or [(shallowest, None)]
+
+    def _lead_limit(self, span: int, alone: bool) -> int:
+        """Rows the lead may take at `span`: the latitude's share of the page below the
+        furniture, or all of it when the lead is alone."""
+        share = 1.0 if alone else self.latitude.lead_depth
+        return int(share * (self.region.bottom - self.region.top(0, span)))
 
     def _knobs(self, piece: Piece, span: int):
         """Every (photo, air, compact headline) variant of a piece at `span`."""
@@ -236,11 +282,11 @@ class PageSolver:
                 lead_cont: Piece | None):
         """Deal the pieces in priority order, each to the least filled strip."""
         reg = self.region
-        under = reg.top + lead.depth
+        under = reg.top(0, sum(parts[:m])) + lead.depth
         strips = []
         col = 0
         for s, w in enumerate(parts):
-            strips.append((col, w, under if s < m else reg.top))
+            strips.append((col, w, under if s < m else reg.top(col, w)))
             col += w
         assign: list[list[int]] = [[] for _ in strips]
         fill = [top for _, _, top in strips]
@@ -292,17 +338,25 @@ class PageSolver:
         reg = self.region
         terms = {"lead_narrow": LEAD_NARROW * (reg.columns - lead_span),
                  "lead_variant": self._variant_cost(lead)}
-        slots = [Slot(lead, 0, reg.top)]
+        deep = lead.depth - self._lead_limit(lead_span, not rest)
+        if deep > 0:
+            terms["lead_deep"] = LEAD_DEEP * deep * lead_span
+        lead_top = reg.top(0, lead_span)
+        slots = [Slot(lead, 0, lead_top)]
+        # White over the lead or a strip, beside page 1's shallower furniture.
+        above = reg.white_above(0, lead_span, lead_top)
         holes = []
         conts = [lead_cont] if lead_cont else []
         pushed: list[Piece] = []
         if lead_cont:
-            terms["jump"] = JUMP + JUMP_LINE * len(lead_cont.units)
+            terms["jump"] = self._jump + JUMP_LINE * len(lead_cont.units)
         strip_cost = 0.0
         for (col, w, top), idx in zip(strips, assign):
-            res = self._strip(tuple(rest[i] for i in idx), w, reg.bottom - top,
-                              top > reg.top)
+            ruled = top > reg.top(col, w)  # under the lead
+            res = self._strip(tuple(rest[i] for i in idx), w, reg.bottom - top, ruled)
             strip_cost += res.cost
+            if not ruled:
+                above += reg.white_above(col, w, top)
             for sl in res.slots:
                 slots.append(Slot(sl.plan, col, top + sl.row))
             if res.hole:
@@ -311,6 +365,9 @@ class PageSolver:
                 conts.append(res.jumped)
             pushed += res.pushed
         terms["strips"] = strip_cost
+        if above:
+            terms["above"] = sum(hole_cost(w * h) for _, _, w, h in above)
+        holes = above + holes
         terms["order"] = ORDER * _inversions(slots, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
@@ -420,7 +477,7 @@ class PageSolver:
                 slots.append(Slot(cplan, 0, row))
                 row += cplan.depth
                 jumped = cont
-                cost += JUMP + JUMP_LINE * len(cont.units)
+                cost += self._jump + JUMP_LINE * len(cont.units)
                 later = pieces[n + 1:]
             else:
                 later = pieces[n:]
