@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -123,9 +125,25 @@ def _client(settings: BatchSettings) -> Iterator:
         with Client(settings.scheduler) as client:
             yield client
         return
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            LocalCluster(n_workers=settings.workers or os.cpu_count() or 1,
-                         threads_per_worker=1, processes=True, dashboard_address=None,
-                         silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
-        yield client
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        with _sigint_ignored():
+            cluster = LocalCluster(n_workers=settings.workers or os.cpu_count() or 1,
+                                   threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+        with cluster, Client(cluster) as client:
+            yield client
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """SIGINT ignored while the worker processes start, which keeps it ignored in them: a
+    Ctrl-C at a terminal reaches the whole process group, and only the client should act
+    on it (closing the workers), not every worker with a traceback of its own."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers; nothing to keep from it
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
