@@ -50,7 +50,16 @@ def test_a_failed_issue_exits_2_with_progress_summary_and_manifest(typeset_cli, 
     assert {(d["name"], d["status"]) for d in lines} == {("tiny", "done"), ("empty", "failed")}
 
 
-def test_overset_only_exits_3_and_a_rerun_with_force_builds_again(typeset_cli, tmp_path):
+def test_a_rerun_skips_what_is_built_unless_forced(typeset_cli, tmp_path):
+    shutil.copy(TINY_ISSUE, tmp_path / "tiny.md")
+    out = tmp_path / "out"
+    for args, status in [((), "done"), ((), "skipped"), (("--force",), "done")]:
+        run = typeset_cli("batch", tmp_path / "tiny.md", "-o", out, "--workers", "1", *args)
+        assert run.returncode == 0, run.stderr
+        assert read_manifest(out / "batch.jsonl")[str(tmp_path / "tiny.md")].status == status
+
+
+def test_overset_only_exits_3_and_names_the_issue(typeset_cli, tmp_path):
     issue = overfull_issue(tmp_path / "over.md")
     out = tmp_path / "out"
     run = typeset_cli("batch", issue, "-o", out, "--workers", "1", "--layout", "tabloid")
