@@ -3,6 +3,8 @@
 Exit status: 0 done; 2 bad input or usage (the message names file, line and article);
 3 written, but copy ran over (overset: each frame named on stderr and marked in the PDF);
 1 an internal error (a bug: reported without a traceback unless TYPESET_DEBUG is set).
+`typeset batch INPUTS… -o OUTDIR`: 0 every issue done or skipped; 2 some issue failed (or bad
+usage); 3 none failed but some ran over; 130 interrupted.
 """
 
 from __future__ import annotations
