@@ -38,5 +38,5 @@ def cluster():
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                         dashboard_address=None) as local:
+                         dashboard_address=":0") as local:
         yield local

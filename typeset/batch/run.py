@@ -127,9 +127,11 @@ def _client(settings: BatchSettings) -> Iterator:
         return
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         with _sigint_ignored():
+            # Any free port for the scheduler's HTTP server: the default, 8787, may be
+            # another cluster's.
             cluster = LocalCluster(n_workers=settings.workers or os.cpu_count() or 1,
                                    threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
         with cluster, Client(cluster) as client:
             yield client
 
