@@ -3,6 +3,8 @@
 Exit status: 0 done; 2 bad input or usage (the message names file, line and article);
 3 written, but copy ran over (overset: each frame named on stderr and marked in the PDF);
 1 an internal error (a bug: reported without a traceback unless TYPESET_DEBUG is set).
+`typeset batch INPUTS… -o OUTDIR`: 0 every issue done or skipped; 2 some issue failed (or bad
+usage); 3 none failed but some ran over; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -66,49 +68,61 @@ def main() -> None:
     """Typeset a newspaper issue: `typeset ISSUE.md --pdf --epub`."""
 
 
+# What to write and how: the options `build` and `batch` share, in the order --help lists.
+_TYPESETTING_OPTIONS = [
+    click.option("--pdf", "want_pdf", is_flag=True, help="Write the print PDF."),
+    click.option("--epub", "want_epub", is_flag=True, help="Write the EPUB 3."),
+    click.option("--html", "want_html", is_flag=True,
+                 help="Write the HTML edition, OUTDIR/<stem>-html/ (its page images are "
+                      "renders of the PDF, made in memory when --pdf is not given)."),
+    click.option("--layout", default="broadsheet", show_default=True,
+                 help="A layout in layouts/ by name, or a path to a layout .toml file."),
+    click.option("--allow-missing-glyphs", is_flag=True,
+                 help="Set characters no font covers as blank boxes and report them."),
+    click.option("--no-epub-font", is_flag=True,
+                 help="Do not embed the body font in the EPUB."),
+    click.option("--pdf-standard", type=click.Choice(["x1a", "x4", "none"]), default=None,
+                 help="PDF/X-1a:2003, PDF/X-4 or plain PDF (default: the layout's [print])."),
+    click.option("--marks/--no-marks", default=None,
+                 help="Crop marks outside the bleed (default: the layout's [print])."),
+    click.option("--preview", is_flag=True, help="Also write PNG thumbnails of the pages."),
+    click.option("--all-pages", is_flag=True,
+                 help="Print pages without copy too, as blank page plans (default: left out)."),
+    click.option("--max-input-mb", type=click.FloatRange(min=0, min_open=True), default=None,
+                 help="Largest issue file in MB (default: the layout's [limits], 2)."),
+    click.option("--max-image-mp", type=click.FloatRange(min=0, min_open=True), default=None,
+                 help="Most pixels of one image in megapixels (default: the layout's "
+                      "[limits], 200)."),
+    click.option("--allow-outside-images", is_flag=True,
+                 help="Let a trusted issue show images from outside its folder."),
+]
+
+
+def _typesetting_options(command):
+    """Give `command` the typesetting options (see _options)."""
+    for option in reversed(_TYPESETTING_OPTIONS):
+        command = option(command)
+    return command
+
+
+def _options(outdir: Path, want_pdf: bool, want_epub: bool, want_html: bool,
+             no_epub_font: bool, **settings) -> Options:
+    """The pipeline's options from the typesetting options' values: none of --pdf, --epub,
+    --html means PDF and EPUB."""
+    both = not (want_pdf or want_epub or want_html)
+    return Options(pdf=want_pdf or both, epub=want_epub or both, html=want_html,
+                   outdir=outdir, epub_font=not no_epub_font, **settings)
+
+
 @main.command("build")
 @click.argument("issue", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--pdf", "want_pdf", is_flag=True, help="Write the print PDF.")
-@click.option("--epub", "want_epub", is_flag=True, help="Write the EPUB 3.")
-@click.option("--html", "want_html", is_flag=True,
-              help="Write the HTML edition, OUTDIR/<stem>-html/ (its page images are renders "
-                   "of the PDF, made in memory when --pdf is not given).")
 @click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
               default=Path("out"), show_default=True, help="Where to write the outputs.")
-@click.option("--layout", default="broadsheet", show_default=True,
-              help="A layout in layouts/ by name, or a path to a layout .toml file.")
-@click.option("--allow-missing-glyphs", is_flag=True,
-              help="Set characters no font covers as blank boxes and report them.")
-@click.option("--no-epub-font", is_flag=True, help="Do not embed the body font in the EPUB.")
-@click.option("--pdf-standard", type=click.Choice(["x1a", "x4", "none"]), default=None,
-              help="PDF/X-1a:2003, PDF/X-4 or plain PDF (default: the layout's [print]).")
-@click.option("--marks/--no-marks", default=None,
-              help="Crop marks outside the bleed (default: the layout's [print]).")
-@click.option("--preview", is_flag=True, help="Also write PNG thumbnails of the pages.")
-@click.option("--all-pages", is_flag=True,
-              help="Print pages without copy too, as blank page plans (default: left out).")
-@click.option("--max-input-mb", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Largest issue file in MB (default: the layout's [limits], 2).")
-@click.option("--max-image-mp", type=click.FloatRange(min=0, min_open=True), default=None,
-              help="Most pixels of one image in megapixels (default: the layout's [limits], "
-                   "200).")
-@click.option("--allow-outside-images", is_flag=True,
-              help="Let a trusted issue show images from outside its folder.")
-def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
-                  outdir: Path, layout: str,
-                  allow_missing_glyphs: bool, no_epub_font: bool, pdf_standard: str | None,
-                  marks: bool | None, preview: bool, all_pages: bool,
-                  max_input_mb: float | None, max_image_mp: float | None,
-                  allow_outside_images: bool) -> None:
+@_typesetting_options
+def build_command(issue: Path, outdir: Path, **settings) -> None:
     """Typeset ISSUE (Markdown) into OUTDIR/<stem>.pdf and .epub (both unless one is asked)
     and, with --html, OUTDIR/<stem>-html/."""
-    both = not (want_pdf or want_epub or want_html)
-    opts = Options(pdf=want_pdf or both, epub=want_epub or both, html=want_html,
-                   outdir=outdir, layout=layout,
-                   allow_missing_glyphs=allow_missing_glyphs, epub_font=not no_epub_font,
-                   pdf_standard=pdf_standard, marks=marks, preview=preview,
-                   all_pages=all_pages, max_input_mb=max_input_mb,
-                   max_image_mp=max_image_mp, allow_outside_images=allow_outside_images)
+    opts = _options(outdir, **settings)
     progress = _Progress(STAGES)
     try:
         result = build(issue, opts, progress.step)
@@ -133,6 +147,83 @@ def build_command(issue: Path, want_pdf: bool, want_epub: bool, want_html: bool,
         click.echo(f"{out.kind}: {out.path}  {out.pages} pages, {out.articles} articles, "
                    f"{out.fonts} fonts, {out.bytes:,} bytes, {out.seconds:.2f} s")
     if result.overset:
+        sys.exit(EXIT_OVERSET)
+
+
+# -- typeset batch: many issues on a Dask cluster (typeset/batch) ---------------------------
+
+# A batch in which some issue failed (bad input, a bug, its worker died twice); a batch of
+# only overset failures exits EXIT_OVERSET; one stopped by Ctrl-C, 128 + SIGINT.
+EXIT_FAILED = 2
+EXIT_INTERRUPTED = 130
+
+
+class _BatchProgress:
+    """A bar of issues ended on a terminal's stderr; elsewhere (a CI log) a plain line per
+    issue."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.ended = 0
+        self.tty = sys.stderr.isatty()
+
+    def record(self, record) -> None:
+        self.ended += 1
+        where = f"{self.ended}/{self.total}"
+        if not self.tty:
+            click.echo(f"batch: [{where}] {record.status} {record.name} "
+                       f"{record.seconds:.2f} s", err=True)
+            return
+        filled = BAR_WIDTH * self.ended // self.total
+        click.echo(f"\r[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {where} "
+                   f"{record.name[:40]:<40}", err=True, nl=False)
+
+    def close(self) -> None:
+        if self.tty and self.ended:
+            click.echo("\r" + " " * (BAR_WIDTH + 52) + "\r", err=True, nl=False)
+
+
+@main.command("batch")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
+              required=True, help="Where to write OUTDIR/<name>/ per issue and the manifest "
+                                  "OUTDIR/batch.jsonl.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes of the local cluster (default: the CPU count).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Run on an existing Dask cluster (tcp://host:8786) instead.")
+@click.option("--force", is_flag=True,
+              help="Rebuild every issue, even those the manifest shows unchanged and built.")
+@_typesetting_options
+def batch_command(inputs: tuple[str, ...], outdir: Path, workers: int | None,
+                  scheduler: str | None, force: bool, **settings) -> None:
+    """Typeset every issue of INPUTS (issue files, folders, globs) into OUTDIR/<name>/ on a
+    Dask cluster, recording each in OUTDIR/batch.jsonl; a rerun skips unchanged issues."""
+    from .batch import BatchSettings, expand_inputs, run_batch, summarize
+
+    start = time.perf_counter()
+    try:
+        issues = expand_inputs(inputs)
+        progress = _BatchProgress(len(issues))
+        batch = BatchSettings(outdir=outdir, options=_options(outdir, **settings),
+                              workers=workers, scheduler=scheduler, force=force)
+        records = run_batch(issues, batch, progress.record)
+    except InputError as exc:
+        click.echo(f"typeset: error: {exc}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(f"typeset: batch interrupted after {progress.ended} of {progress.total} "
+                   f"issues; {outdir / 'batch.jsonl'} holds those, a rerun does the rest",
+                   err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    progress.close()
+    summary = summarize(records, time.perf_counter() - start)
+    for line in summary.lines():
+        click.echo(line)
+    if summary.failed:
+        sys.exit(EXIT_FAILED)
+    if summary.overset:
         sys.exit(EXIT_OVERSET)
 
 

@@ -203,3 +203,9 @@ class Issue:
     def articles(self) -> list[Article]:
         """All articles in copy order."""
         return [a for p in self.pages for a in p.articles]
+
+    @property
+    def images(self) -> list[Path]:
+        """The photo files the copy shows, in copy order, each once."""
+        return list(dict.fromkeys(b.image for a in self.articles for b in a.blocks
+                                  if isinstance(b, Figure) and b.image is not None))

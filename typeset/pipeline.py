@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .config import load_layout
+from .config import LayoutConfig, load_layout
 from .errors import InputError
-from .fonts import load_fonts
+from .fonts import FontSet, load_fonts
 from .ingest import InputPolicy, load_issue
 from .layout import make_up
 from .layout.report import write_layout_report
@@ -68,6 +68,27 @@ class Result:
     outputs: list[Output] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     overset: list[str] = field(default_factory=list)
+    images: list[Path] = field(default_factory=list)  # the photo files the issue showed
+
+
+@dataclass(frozen=True)
+class Resources:
+    """The layout (with the options' print settings) and its opened fonts: all that runs
+    with the same layout share. A batch worker loads them once for every issue it sets."""
+
+    layout: LayoutConfig
+    fonts: FontSet
+
+
+def load_resources(opts: Options) -> Resources:
+    """The layout `opts` names, with its --pdf-standard / --marks overrides, and its fonts."""
+    cfg = load_layout(opts.layout)
+    if opts.pdf_standard is not None or opts.marks is not None:
+        p = cfg.printing
+        cfg = replace(cfg, printing=replace(
+            p, standard=p.standard if opts.pdf_standard is None else opts.pdf_standard,
+            marks=p.marks if opts.marks is None else opts.marks))
+    return Resources(cfg, load_fonts(cfg.fonts))
 
 
 @contextmanager
@@ -116,10 +137,14 @@ def _no_cyclic_gc():
 
 
 def build(issue_path: Path, opts: Options,
-          step: Callable[[str], None] = lambda _: None) -> Result:
-    """Typeset `issue_path`; `step` is told the name of each stage as it starts."""
+          step: Callable[[str], None] = lambda _: None,
+          resources: Resources | None = None) -> Result:
+    """Typeset `issue_path`; `step` is told the name of each stage as it starts.
+
+    `resources`: the layout and fonts of `opts` already loaded (load_resources), else they
+    are loaded for this run."""
     with _no_cyclic_gc():
-        return _build(issue_path, opts, step)
+        return _build(issue_path, opts, step, resources)
 
 
 def _input_policy(cfg, opts: Options) -> InputPolicy:
@@ -134,21 +159,18 @@ def _input_policy(cfg, opts: Options) -> InputPolicy:
                        drop_bad_characters=opts.allow_missing_glyphs)
 
 
-def _build(issue_path: Path, opts: Options, step: Callable[[str], None]) -> Result:
+def _build(issue_path: Path, opts: Options, step: Callable[[str], None],
+           resources: Resources | None) -> Result:
     from .render.epub import write_epub  # the EPUB path needs no PDF machinery, and v.v.
 
     result = Result()
     step("reading layout and fonts")
-    cfg = load_layout(opts.layout)
-    if opts.pdf_standard is not None or opts.marks is not None:
-        p = cfg.printing
-        cfg = replace(cfg, printing=replace(
-            p, standard=p.standard if opts.pdf_standard is None else opts.pdf_standard,
-            marks=p.marks if opts.marks is None else opts.marks))
-    fonts = load_fonts(cfg.fonts)
+    resources = resources or load_resources(opts)
+    cfg, fonts = resources.layout, resources.fonts
     step("reading the issue")
     issue = load_issue(issue_path, _input_policy(cfg, opts))
     result.warnings.extend(issue.warnings)
+    result.images.extend(issue.images)
     articles = len(issue.articles)
     stem = issue_path.stem
     cover: Callable[[], bytes] | None = None  # waits for the cover render, returns the PNG
