@@ -230,7 +230,7 @@ class PageSolver:
         fits = [p for d, p in sorted(seen.items()) if d <= limit]
         if fits:
             step = max(1, len(fits) // 3)
-            return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1])]
+            return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1] + fits[-1:])]
         # Cut at the limit with the largest photo that leaves a fragment worth a jump;
         # failing that, anywhere down to the page's foot. Only a lead whose photos and
         # tables alone are deeper than the page stands uncut (and runs over).
