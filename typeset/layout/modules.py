@@ -538,6 +538,9 @@ class Planner:
                 pos = at
             if kind == "table":
                 top = max(starts)
+                # Columns that end above the table (beside a photo with no text after
+                # it) stay white down to it.
+                blank += sum(top - st for st in starts)
                 ts = self.table(copy, k, span)
                 inserts.append(InsertBox(0, span, top, ts.rows, table=ts))
                 starts = [top + ts.rows] * span
@@ -548,6 +551,7 @@ class Planner:
             # under it and in the columns beside it, left to right. A photo straight after
             # another stacks under it, and the columns beside both keep their text.
             top = max(starts[:pc])
+            blank += sum(top - st for st in starts[:pc])
             inserts.append(InsertBox(0, pc, top, rows, photo=copy.photos[k], caption=cap,
                                      rule_over=ruled))
             starts = [top + rows + len(cap)] * pc + starts[pc:]

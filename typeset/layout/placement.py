@@ -21,8 +21,8 @@ reports its terms per page):
                      page's copy would not fit with it that wide)
          + COMPACT·Σ span of headlines set at their rank's smaller size
          + JUMP·jumps + JUMP_LINE·lines jumped    (copy that continues on a later page;
-                                                   a jump costs as much as a push where
-                                                   no page with copy could take it)
+                                                   PUSHED instead of JUMP where no page
+                                                   with copy could take it)
          + (PUSHED + the hole cost of the whole region)·pieces pushed to another page
                                                   (so that no hole, however large, is
                                                    cheaper than pushing copy off the page)
@@ -118,7 +118,7 @@ class Latitude:
     max_air: int
     lead_depth: float
     # False where no page with copy of its own has room for a continuation: a jump would
-    # open a page for it alone, so it costs as much as a piece pushed off the page.
+    # open a page for it alone, so it costs PUSHED (a hole is cheaper, a push dearer).
     jumps: bool = True
 
 
@@ -183,7 +183,9 @@ class PageSolver:
         self._costs: dict[int, float] = {}
         self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
         self._pushed = PUSHED + hole_cost(region.area)
-        self._jump = JUMP if latitude.jumps else self._pushed
+        # Without a page to take it, a jump costs more than most holes, but less than
+        # pushing a piece off the page.
+        self._jump = JUMP if latitude.jumps else PUSHED
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
         """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
@@ -224,25 +226,26 @@ class PageSolver:
         seen: dict[int, ModulePlan] = {}
         for pr, air, compact in self._knobs(lead, span):
             plan = self.planner.plan(lead, span, pr, air, compact)
-            if plan.depth not in seen or self._variant_cost(seen[plan.depth]) > \
-                    self._variant_cost(plan):
+            if plan.depth not in seen or self._module_cost(seen[plan.depth]) > \
+                    self._module_cost(plan):
                 seen[plan.depth] = plan
         fits = [p for d, p in sorted(seen.items()) if d <= limit]
         if fits:
             step = max(1, len(fits) // 3)
             return [(p, None) for p in dict.fromkeys(fits[::step] + fits[:1] + fits[-1:])]
-        # Cut at the limit with the largest photo that leaves a fragment worth a jump;
-        # failing that, anywhere down to the page's foot. Only a lead whose photos and
-        # tables alone are deeper than the page stands uncut (and runs over).
-        plans = sorted(seen.values(), key=lambda p: (-p.photo[1], p.depth))
-        shallowest = min(plans, key=lambda p: p.depth)
+        # Cut at the limit, with a few photo sizes that leave a fragment worth a jump (a
+        # large photo leaves little text beside it); failing that, anywhere down to the
+        # page's foot. Only a lead whose photos and tables alone are deeper than the page
+        # stands uncut (and runs over).
+        photos = sorted({p.photo for p in seen.values()}, key=lambda pr: -pr[1])
+        shallowest = min(seen.values(), key=lambda p: p.depth)
         deeper = [(shallowest, None)] if shallowest.depth <= reg.bottom - reg.top(0, span) \
             else []
         for rows in dict.fromkeys((limit, reg.bottom - reg.top(0, span))):
-            for plan in plans:
-                cut = self._cut(lead, span, plan.photo, rows)
-                if cut:
-                    return [cut, *deeper]
+            cuts = [c for c in (self._cut(lead, span, pr, rows) for pr in photos) if c]
+            if cuts:
+                step = max(1, len(cuts) // 2)
+                return [*dict.fromkeys(cuts[::step] + cuts[-1:]), *deeper]
         return deeper or [(shallowest, None)]
 
     def _lead_limit(self, span: int, alone: bool) -> int:
@@ -337,7 +340,7 @@ class PageSolver:
                   lead_span: int) -> PageSolution:
         reg = self.region
         terms = {"lead_narrow": LEAD_NARROW * (reg.columns - lead_span),
-                 "lead_variant": self._variant_cost(lead)}
+                 "lead_variant": self._module_cost(lead)}
         deep = lead.depth - self._lead_limit(lead_span, not rest)
         if deep > 0:
             terms["lead_deep"] = LEAD_DEEP * deep * lead_span
@@ -397,10 +400,15 @@ class PageSolver:
         out: dict[int, tuple[float, ModulePlan]] = {}
         for pr, air, compact in self._knobs(piece, width):
             plan = self.planner.plan(piece, width, pr, air, compact)
-            cost = self._variant_cost(plan) + self._shape_cost(plan)
+            cost = self._module_cost(plan)
             if plan.depth not in out or out[plan.depth][0] > cost:
                 out[plan.depth] = (cost, plan)
         return list(out.values())
+
+    def _module_cost(self, plan: ModulePlan) -> float:
+        """A module's own terms: its variant's and its shape's (white inside it included:
+        a lead's text cut short beside its photo leaves a hole inside the module)."""
+        return self._variant_cost(plan) + self._shape_cost(plan)
 
     @staticmethod
     def _shape_cost(plan: ModulePlan) -> float:
