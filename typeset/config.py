@@ -345,19 +345,15 @@ def _print_spec(p: dict, path: Path) -> PrintSpec:
     profile = p.get("output_profile")
     if profile is not None:
         profile = Path(profile) if Path(profile).is_absolute() else (path.parent / profile)
-    return PrintSpec(
-        standard=standard,
-        ink_limit=float(p.get("ink_limit", PrintSpec.ink_limit)),
-        min_text_pt=float(p.get("min_text_pt", PrintSpec.min_text_pt)),
-        min_ppi=float(p.get("min_ppi", PrintSpec.min_ppi)),
-        marks=bool(p.get("marks", PrintSpec.marks)),
-        color_photos=bool(p.get("color_photos", PrintSpec.color_photos)),
-        output_condition=str(p.get("output_condition", PrintSpec.output_condition)),
-        output_condition_info=str(p.get("output_condition_info",
-                                         PrintSpec.output_condition_info)),
-        registry=str(p.get("registry", PrintSpec.registry)),
-        output_profile=profile,
-    )
+    return PrintSpec(standard=standard, output_profile=profile, **_scalars(p, PrintSpec(), (
+        "ink_limit", "min_text_pt", "min_ppi", "marks", "color_photos", "output_condition",
+        "output_condition_info", "registry")))
+
+
+def _scalars(table: dict, base, names: tuple[str, ...]) -> dict:
+    """The named fields from a layout's table, each as the type of `base`'s default (a
+    TOML integer where a float is meant is taken), the default where the table has none."""
+    return {n: type(getattr(base, n))(table.get(n, getattr(base, n))) for n in names}
 
 
 def _copyfit_spec(c: dict) -> CopyfitSpec:
@@ -371,17 +367,9 @@ def _copyfit_spec(c: dict) -> CopyfitSpec:
         raise ValueError("'copyfit.crop' must be [low, high] with low <= 1 <= high")
     spec = CopyfitSpec(
         over=tuple(c.get("over", base.over)), under=tuple(c.get("under", base.under)),
-        looseness=int(c.get("looseness", base.looseness)),
-        tracking=float(c.get("tracking", base.tracking)), crop=(crop[0], crop[1]),
-        crop_over=float(c.get("crop_over", base.crop_over)),
-        crop_under=float(c.get("crop_under", base.crop_under)),
-        max_air=int(c.get("max_air", base.max_air)),
-        max_air_under=int(c.get("max_air_under", base.max_air_under)),
-        brief_chars=int(c.get("brief_chars", base.brief_chars)),
-        brief_chars_over=int(c.get("brief_chars_over", base.brief_chars_over)),
-        lead_depth=float(c.get("lead_depth", base.lead_depth)),
-        hole_warning=float(c.get("hole_warning", base.hole_warning)),
-        rounds=int(c.get("rounds", base.rounds)))
+        crop=(crop[0], crop[1]), **_scalars(c, base, (
+            "looseness", "tracking", "crop_over", "crop_under", "max_air", "max_air_under",
+            "brief_chars", "brief_chars_over", "lead_depth", "hole_warning", "rounds")))
     if not (0 < spec.crop_over <= spec.crop[0] and spec.crop_under >= spec.crop[1]):
         raise ValueError("'copyfit.crop_over' must be <= crop[0] and 'crop_under' >= crop[1]")
     if not 0 <= spec.tracking <= 0.1:

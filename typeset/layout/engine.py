@@ -1,11 +1,13 @@
 """The page-layout engine: the issue's articles → modules placed on the pages, with page
 furniture, the ear's teasers, jumps (转版) and the layout report's data.
 
-Pages are made up in order. A page's pieces are its articles in priority order (plus the
-continuations that earlier pages sent to it); PageSolver picks the arrangement. Copy that
-does not fit is cut at a module's foot and continues on a later page (same section first,
-else where space is left); the page numbers of jump lines and teasers are filled in once
-every page is placed, so they are those of the final layout.
+The pages are made up together (fitting.fit_pages): every article stays on the page whose
+section holds it, a page's pieces are its articles in priority order plus the continuations
+sent to it, PageSolver picks each page's arrangement, and copy a page cannot hold is cut at
+a module's foot and continues on whichever page has room, earlier or later (see fitting's
+docstring for the order of preference and the copyfit ladders). What no page can hold is
+overset: marked on its page and reported, never dropped. The page numbers of jump lines and
+teasers are filled in once every page is placed, so they are those of the final layout.
 """
 
 from __future__ import annotations
@@ -488,10 +490,11 @@ def _ranks(copies: list[Copy], tier: int) -> list[Rank]:
 
 def _size(piece: Piece, planner: Planner, cfg: LayoutConfig) -> int:
     """Row·columns a piece takes on a page: its module at its most compact span of the
-    narrow ones (two to four columns), with the white row above it."""
-    spans = range(max(2, piece.copy.min_span), max(2, piece.copy.min_span, 4) + 1)
-    return min((planner.plan(piece, s).depth + 1) * s for s in spans
-               if s <= cfg.page.columns) if piece.copy.min_span <= cfg.page.columns else 0
+    narrow ones (two to four columns, or as wide as its table needs), with the white row
+    above it; 0 for a piece no page is wide enough for (no page's room would help it)."""
+    low = max(2, piece.copy.min_span)
+    spans = [s for s in range(low, max(low, 4) + 1) if s <= cfg.page.columns]
+    return min(((planner.plan(piece, s).depth + 1) * s for s in spans), default=0)
 
 
 def _distribute(articles: list[Article], index: dict[int, int], regions: dict[int, Region],
