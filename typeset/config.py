@@ -215,9 +215,10 @@ class Limits:
     decoded 200 Mpx photo takes 200 MB in grey, 600 MB in RGB).
     offered_pages: the copy one page's make-up weighs, in pages' worth of body lines (a
     page's type area holds rows × columns of them): what the page could hold and, above
-    one, more to choose from when it pushes some of it on. The search grows with the cube
-    of a page's pieces, so copy far beyond it is passed on unweighed (see
-    layout/capacity.py): a page sent ten times its copy answers as fast as one sent twice.
+    one, more to choose from when it pushes some of it on. The search over a page's pieces
+    grows faster than their square (the sample's copy twice on one page: 60 s, once: 4 s),
+    so copy beyond this is passed on unweighed (see layout/capacity.py): a page sent ten
+    times what it holds is made up as fast as one sent twice that.
     """
 
     max_input_mb: float = 2.0
