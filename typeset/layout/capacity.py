@@ -13,11 +13,13 @@ times their number. The make-up relies on this twice:
   `[limits] offered_pages` pages; the rest are pushed on unweighed, as the solver would
   push them, and go round the fitting loop like every piece a page could not hold.
 
-Copy that a page could hold never comes near either bound (a full page sets about two
-thirds of its area as body lines), so an issue that fits is made up exactly as without
-them; only copy far beyond the pages' capacity is cut short — and then the search over a
-page's pieces, whose time grows faster than their square, stays at a page's size however
-much copy the page was given.
+Copy that a page could hold never comes near either bound: a full page of the sample sets
+four fifths of its area as body lines at most, and the generated overset-130 issue (130 %
+of the sample's copy) gives a page's solver 1.25 pages' worth at most, so an issue that
+fits, or nearly, is made up exactly as without them. Only copy far beyond
+the pages' capacity is cut short — and then the search over a page's pieces, whose time
+grows faster than their square, stays at a page's size however much copy the page was
+given.
 """
 
 from __future__ import annotations
