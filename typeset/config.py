@@ -213,10 +213,17 @@ class Limits:
     max_input_mb: the issue file, in MB (10^6 bytes); a daily issue is some 200 kB of copy.
     max_image_mp: one image, in megapixels, read from its header before it is decoded (a
     decoded 200 Mpx photo takes 200 MB in grey, 600 MB in RGB).
+    offered_pages: the copy one page's make-up weighs, in pages' worth of body lines (a
+    page's type area holds rows × columns of them): what the page could hold and, above
+    one, more to choose from when it pushes some of it on. The search over a page's pieces
+    grows faster than their square (the sample's copy twice on one page: 60 s, once: 4 s),
+    so copy beyond this is passed on unweighed (see layout/capacity.py): a page sent ten
+    times what it holds is made up as fast as one sent twice that.
     """
 
     max_input_mb: float = 2.0
     max_image_mp: float = 200.0
+    offered_pages: float = 2.0
 
     @property
     def max_input_bytes(self) -> int:
@@ -332,9 +339,13 @@ def _headline_rules(h: dict) -> HeadlineRules:
 
 def _limits(d: dict) -> Limits:
     limits = Limits(max_input_mb=float(d.get("max_input_mb", Limits.max_input_mb)),
-                    max_image_mp=float(d.get("max_image_mp", Limits.max_image_mp)))
+                    max_image_mp=float(d.get("max_image_mp", Limits.max_image_mp)),
+                    offered_pages=float(d.get("offered_pages", Limits.offered_pages)))
     if not (limits.max_input_mb > 0 and limits.max_image_mp > 0):
         raise ValueError("'limits.max_input_mb' and 'limits.max_image_mp' must be above 0")
+    if not limits.offered_pages >= 1:
+        raise ValueError("'limits.offered_pages' must be at least 1 (a page weighs at least "
+                         "the copy it could hold)")
     return limits
 
 

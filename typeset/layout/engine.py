@@ -13,6 +13,7 @@ teasers are filled in once every page is placed, so they are those of the final 
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
 from .furniture import chinese_numeral, masthead, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
+from .capacity import Capacity, pushed_unweighed, split, within
 from .modules import Copy, Piece, Planner, table_span
 from .fitting import Overset, PageFit, fit_pages
 from .placement import PageSolution, PageSolver, Region, boxed_slots
@@ -192,14 +194,23 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     composed: dict[tuple, list[Piece]] = {}
     solvers: dict[tuple, PageSolver] = {}
 
+    capacity = Capacity.of(cfg)
+
+    def copies_of(articles: list[Article], fit: PageFit) -> Iterator[Copy]:
+        """The articles composed one copy at a time as `fit` says."""
+        spec = cfg.copyfit
+        return _copies(articles, index, cfg, fonts, missing, planner,
+                       looseness=fit.looseness(spec), tracking=fit.tracking(spec),
+                       brief_chars=fit.brief_chars(spec))
+
     def compose(n: int, fit: PageFit) -> list[Piece]:
-        """Page n's own copy set as `fit` says, as whole pieces in priority order."""
+        """Page n's own copy set as `fit` says, as whole pieces in priority order, as much
+        of it as the issue's pages could hold (see capacity.py)."""
         spec = cfg.copyfit
         key = (n, fit.looseness(spec), fit.tracking(spec), fit.brief_chars(spec), fit.tier())
         hit = composed.get(key)
         if hit is None:
-            copies = _copies(by_page.get(n, []), index, cfg, fonts, missing, planner,
-                             looseness=key[1], tracking=key[2], brief_chars=key[3])
+            copies = list(within(copies_of(by_page.get(n, []), fit), capacity.issue))
             hit = composed[key] = [Piece(c, rank=rank) for c, rank
                                    in zip(copies, _ranks(copies, key[4]))]
         return hit
@@ -209,7 +220,17 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         solver = solvers.get((n, lat))
         if solver is None:
             solver = solvers[(n, lat)] = PageSolver(planner, region_of[n], lat)
-        return solver.solve(pieces)
+        weighed, beyond = split(pieces, capacity.offered)
+        return pushed_unweighed(solver.solve(weighed), beyond, capacity.page)
+
+    def uncomposed() -> Iterator[Overset]:
+        """Each page's own copy past the composing bound (see capacity.py) at the fit the
+        page was made up with: overset whole, composed one copy at a time to be counted
+        and reported, then let go."""
+        for n, fit in fitting.fits.items():
+            done = sum(len(p.copy.articles) for p in compose(n, fit))
+            rest = by_page.get(n, [])[done:]
+            yield from (Overset(n, Piece(c)) for c in copies_of(rest, fit))
 
     numbers = list(range(1, cfg.pages + 1))
     fitting = fit_pages(numbers, {p.number: p.section for p in pages}, cfg.copyfit,
@@ -281,7 +302,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
 
-    for over in fitting.overset:
+    for over in itertools.chain(fitting.overset, uncomposed()):
         if id(over.piece) not in cont_from:  # pushed whole: marked at its page's foot
             pages[over.page - 1].overset.append(OversetMark(
                 g.area_x + g.area_width, g.area_y + (rows - 1) * cfg.grid.pitch,
@@ -409,13 +430,13 @@ def _ear_box(item: EarItem, ear_cols: int, cfg: LayoutConfig) -> Box:
 
 def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, fonts: FontSet,
             missing: list[str] | None, planner: Planner, *, looseness: int = 0,
-            tracking: float = 0.0, brief_chars: int | None = None) -> list[Copy]:
-    """Compose a page's articles, paragraphs `looseness` lines longer or shorter where they
+            tracking: float = 0.0, brief_chars: int | None = None) -> Iterator[Copy]:
+    """Compose a page's articles one copy at a time (a caller may stop early: what it does
+    not ask for is not composed), paragraphs `looseness` lines longer or shorter where they
     can be (with `tracking`, see body_units); runs of two or more one-paragraph items of at
     most `brief_chars` characters (default: the layout's) become one column of 简讯 briefs
     with run-in bold headlines."""
     limit = cfg.copyfit.brief_chars if brief_chars is None else brief_chars
-    out: list[Copy] = []
     k = 0
     while k < len(articles):
         run = k
@@ -431,8 +452,8 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
                 starts.append(len(body))
                 body += body_units(a, cfg, fonts, missing, run_in=True, looseness=looseness,
                                    tracking=tracking)
-            out.append(Copy(group, index[id(group[0])], Rank.SMALL, body, [], [], starts,
-                            banner=group[0].banner, looseness=looseness, tracking=tracking))
+            yield Copy(group, index[id(group[0])], Rank.SMALL, body, [], [], starts,
+                       banner=group[0].banner, looseness=looseness, tracking=tracking)
             k = run
             continue
         a = articles[k]
@@ -444,9 +465,8 @@ def _copies(articles: list[Article], index: dict[int, int], cfg: LayoutConfig, f
                      places=_places(a, at), looseness=looseness, tracking=tracking)
         if copy.tables:
             copy.min_span = table_span(copy, cfg, fonts)
-        out.append(copy)
+        yield copy
         k += 1
-    return out
 
 
 def _places(article: Article, at: list[int]) -> tuple[tuple[int, str, int], ...]:
