@@ -125,7 +125,7 @@ def _best_filler(hole: Hole, region: Region, pieces: list[Piece], unused: list[i
                  planner: Planner, cfg: LayoutConfig) -> tuple[int, _Fill] | None:
     """The unused filler that takes most of the hole's rows (the earlier in the pool on a
     tie), with its plan; None when none fits."""
-    col, _, span, _ = hole
+    span = hole[2]
     if span < MIN_FILLER_SPAN:
         return None
     best: tuple[int, _Fill] | None = None
