@@ -33,7 +33,7 @@ def _filler(article: Article) -> Article:
 
 def _pieces(fillers: list[Article], cfg, fonts, planner) -> list[Piece]:
     """The pool composed as the engine composes it: each filler alone."""
-    return [Piece(_copies([f], {id(f): 100 + k}, cfg, fonts, None, planner)[0])
+    return [Piece(next(_copies([f], {id(f): 100 + k}, cfg, fonts, None, planner)))
             for k, f in enumerate(fillers)]
 
 

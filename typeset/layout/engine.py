@@ -241,7 +241,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     # The filler pool goes into the holes of the fitted pages (each filler composed alone,
     # numbered after the issue's articles); the pages' holes are what it leaves.
     pool = fill_holes(fitting.solutions, region_of, [
-        Piece(_copies([f], {id(f): len(index) + k}, cfg, fonts, missing, planner)[0])
+        Piece(next(_copies([f], {id(f): len(index) + k}, cfg, fonts, missing, planner)))
         for k, f in enumerate(issue.fillers)], planner, cfg)
     solutions = pool.solutions
     cont_from: dict[int, Piece] = {}  # id(continuation) → the fragment it continues
