@@ -30,3 +30,13 @@ def test_an_unknown_case_is_a_usage_error_naming_the_cases(typeset_cli, tmp_path
     assert "volume-999" in run.stderr and "volume-100" in run.stderr
     assert "Traceback" not in run.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_generate_with_fillers_writes_the_pool_and_its_house_ad(typeset_cli, tmp_path):
+    run = typeset_cli("generate", "front-only", "--seed", "3", "--fillers", "2",
+                      "-o", tmp_path / "issue")
+    assert run.returncode == 0, run.stderr
+    assert "2 fillers and a house ad" in run.stdout
+    text = (tmp_path / "issue" / "issue.md").read_text("utf-8")
+    assert "<!-- fillers -->" in text and "images/house-ad.jpg" in text
+    assert (tmp_path / "issue" / "images" / "house-ad.jpg").is_file()

@@ -259,8 +259,11 @@ def preflight_command(pdf: Path, standard: str, ink_limit: float, min_text: floa
               help="Which issue of the case: the same seed writes the same files.")
 @click.option("-o", "--outdir", type=click.Path(path_type=Path, file_okay=False),
               help="Where to write issue.md and images/ (default: generated/CASE-SEED).")
+@click.option("--fillers", type=click.IntRange(min=0), default=0, show_default=True,
+              help="Add a filler pool of N short items and a house ad after the pages "
+                   "(the pages stay those of the issue without it).")
 @click.option("--list", "list_cases", is_flag=True, help="List the cases and exit.")
-def generate_command(case: str | None, seed: int, outdir: Path | None,
+def generate_command(case: str | None, seed: int, outdir: Path | None, fillers: int,
                      list_cases: bool) -> None:
     """Write a test issue of CASE (see --list) built from the bundled issues' sentences."""
     from .generate import case as case_called, cases, write_issue
@@ -276,8 +279,9 @@ def generate_command(case: str | None, seed: int, outdir: Path | None,
     except InputError as exc:
         click.echo(f"typeset: error: {exc}", err=True)
         sys.exit(2)
-    path = write_issue(chosen, seed, outdir or Path("generated") / f"{case}-{seed}")
+    path = write_issue(chosen, seed, outdir or Path("generated") / f"{case}-{seed}", fillers)
     click.echo(f"issue: {path}  case {chosen.name}, seed {seed}"
+               + (f", {fillers} fillers and a house ad" if fillers else "")
                + (f", expect exit {chosen.expect}" if chosen.expect else ""))
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
+# How model.Article.label begins for an item of the filler pool.
+FILLER_LABEL = "filler "
+
 
 class InputError(Exception):
     """Bad input: the message names the file (and line), the article and what to do.
 
-    `where` is "file" or "file:line"; `article` is the article's label when known.
+    `where` is "file" or "file:line"; `article` is the article's label when known (a
+    filler's label names its kind itself: "filler “…”").
     """
 
     def __init__(self, message: str, *, where: str = "", article: str | None = None,
@@ -22,7 +26,8 @@ class InputError(Exception):
     def __str__(self) -> str:
         parts = [f"{self.where}: " if self.where else "", _one_line(self.message)]
         if self.article:
-            parts.append(f" (article {_one_line(self.article)})")
+            kind = "" if self.article.startswith(FILLER_LABEL) else "article "
+            parts.append(f" ({kind}{_one_line(self.article)})")
         if self.hint:
             parts.append(f"\n  hint: {self.hint}")
         return "".join(parts)

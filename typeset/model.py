@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import FILLER_LABEL
+
 
 @dataclass(frozen=True)
 class Source:
@@ -123,7 +125,8 @@ class Article:
 
     `headline` is None for text the extraction left without a headline; it is still an
     article so that nothing is dropped. `teaser_page` is set on a teaser (导读) whose body
-    says "详见N版": the page the copy names for its target.
+    says "详见N版": the page the copy names for its target. `filler`: an item of the
+    issue's filler pool (Issue.fillers), set only into holes the make-up leaves.
     """
 
     headline: str | None
@@ -133,6 +136,7 @@ class Article:
     subtitles: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     teaser_page: int | None = None
+    filler: bool = False
 
     @property
     def byline(self) -> str | None:
@@ -148,8 +152,11 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How messages name the article: its headline, else where it starts."""
-        return f"“{self.headline}”" if self.headline else f"untitled article at {self.source}"
+        """How messages name the article: its headline, else where it starts; a filler is
+        named as one ("filler “…”"), so that an error in the pool says where to look."""
+        kind = FILLER_LABEL if self.filler else ""
+        return (f"{kind}“{self.headline}”" if self.headline
+                else f"untitled {kind or 'article '}at {self.source}")
 
 
 @dataclass
@@ -189,6 +196,9 @@ class Issue:
     `paged` is False for raw input without page markers: all articles then sit on one
     provisional page 1 and the layout distributes them. `warnings`: what reading the file
     reported without stopping (characters dropped when asked), for the run to print.
+    `fillers`: the filler pool (`<!-- fillers -->`): short items and house ads that the
+    make-up sets only into holes. They are on no page and never among `articles`, so no
+    page's make-up counts on them; every one of them is in the EPUB.
     """
 
     masthead: Masthead
@@ -198,6 +208,7 @@ class Issue:
     language: str = "zh-CN"
     paged: bool = True
     warnings: list[str] = field(default_factory=list)
+    fillers: list[Article] = field(default_factory=list)
 
     @property
     def articles(self) -> list[Article]:
@@ -206,6 +217,8 @@ class Issue:
 
     @property
     def images(self) -> list[Path]:
-        """The photo files the copy shows, in copy order, each once."""
-        return list(dict.fromkeys(b.image for a in self.articles for b in a.blocks
+        """The photo files the copy shows (the filler pool's after the pages'), in copy
+        order, each once."""
+        return list(dict.fromkeys(b.image for a in (*self.articles, *self.fillers)
+                                  for b in a.blocks
                                   if isinstance(b, Figure) and b.image is not None))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from typeset.generate import cases, measure, sample_volume
+from typeset.generate import case, cases, measure, sample_volume, write_issue
 from typeset.generate.cases import BRIEFS_ON_PAGE, LONG_STORY_CHARS
 from typeset.generate.corpus import BRIEF_MAX_CHARS
 from typeset.generate.volume import body_chars
+from typeset.ingest import load_issue
 from typeset.model import Figure
 
 SEEDS = (0, 1, 2)
@@ -118,3 +119,16 @@ def test_inner_pages_carry_three_to_eight_stories(generated):
     for seed in SEEDS:
         _, issue = generated("volume-100", seed)
         assert all(3 <= len(p.articles) <= 8 for p in issue.pages[1:])
+
+
+def test_the_fillers_option_appends_a_pool_and_leaves_the_pages_as_they_were(tmp_path):
+    plain = write_issue(case("volume-100"), 5, tmp_path / "plain")
+    pooled = write_issue(case("volume-100"), 5, tmp_path / "pooled", fillers=4)
+    text, with_pool = plain.read_text("utf-8"), pooled.read_text("utf-8")
+    assert with_pool.startswith(text) and "<!-- fillers -->" in with_pool[len(text):]
+    issue = load_issue(pooled)
+    assert len(issue.fillers) == 5 and all(f.headline for f in issue.fillers[:4])
+    ad = issue.fillers[4]
+    assert ad.headline is None and [type(b).__name__ for b in ad.blocks] == ["Figure"]
+    assert ad.blocks[0].image.is_file()
+    assert [a.headline for a in issue.articles] == [a.headline for a in load_issue(plain).articles]

@@ -27,11 +27,13 @@ def photo_size(rng: random.Random) -> tuple[int, int]:
                                                                   long_side)
 
 
-def write_photo(rng: random.Random, path: Path) -> tuple[int, int]:
-    """Draw a photo (a gradient sky with shapes on it) into `path` as a JPEG; its size.
+def write_photo(rng: random.Random, path: Path,
+                size: tuple[int, int] | None = None) -> tuple[int, int]:
+    """Draw a photo (a gradient sky with shapes on it) into `path` as a JPEG; its size
+    (default: a random photo_size).
 
     The same generator state draws the same bytes: Pillow's encoder is deterministic."""
-    size = photo_size(rng)
+    size = size or photo_size(rng)
     sky = Image.linear_gradient("L").rotate(rng.choice((0, 90, 180, 270))).resize(size)
     image = ImageOps.colorize(sky, _colour(rng), _colour(rng))
     draw = ImageDraw.Draw(image)

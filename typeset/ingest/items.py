@@ -1,7 +1,7 @@
 """The flat item stream between the token walk and article assembly.
 
-The token walk turns the Markdown into a list of items: headings, body blocks and page
-markers, each with its source line. A dialect then gives every heading a role (banner,
+The token walk turns the Markdown into a list of items: headings, body blocks, page
+markers and the filler pool's marker, each with its source line. A dialect then gives every heading a role (banner,
 kicker, headline, subtitle, subhead) and assembly groups the items into pages and articles.
 Keeping the roles explicit lets both dialects share one assembly step.
 """
@@ -53,10 +53,17 @@ class PageMark:
 
 
 @dataclass
+class FillerMark:
+    """A `<!-- fillers -->` marker: the filler pool follows, to the next page marker."""
+
+    source: Source
+
+
+@dataclass
 class ArticleBreak:
     """Raw text only: body text after this point belongs to a new untitled article."""
 
     source: Source
 
 
-Item = Heading | Body | PageMark | ArticleBreak
+Item = Heading | Body | PageMark | FillerMark | ArticleBreak

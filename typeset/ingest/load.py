@@ -61,6 +61,8 @@ def parse_issue(text: str, source: Path, policy: InputPolicy = InputPolicy()) ->
     for article in issue.articles:
         _split_first_dateline(article)
         article.teaser_page = teaser_page(article)
+    for filler in issue.fillers:  # a filler points at no page: it is never a teaser
+        _split_first_dateline(filler)
     _check_images(issue, policy)
     return issue
 
@@ -95,8 +97,9 @@ def _structured(front_matter, items: list[Item], source: Path, policy: InputPoli
         masthead, page_count, language = head.masthead, head.page_count or highest, "zh-CN"
     check_page_marks(items, page_count, policy.layout_pages)
     assign_roles(items)
-    pages = assemble(mark_bylines(items))
-    return Issue(masthead, pages, source, page_count, language, paged=True)
+    copy = assemble(mark_bylines(items))
+    return Issue(masthead, copy.pages, source, page_count, language, paged=True,
+                 fillers=copy.fillers)
 
 
 def _raw(items: list[Item], source: Path) -> Issue:
@@ -104,9 +107,10 @@ def _raw(items: list[Item], source: Path) -> Issue:
     items = find_captions(head.rest)
     items = assign_raw_roles(items)
     items = rejoin_paragraphs(mark_bylines(items))
-    pages = assemble(items)
-    banners_after_headline(pages)
-    return Issue(head.masthead, pages, source, head.page_count or 8, paged=False)
+    copy = assemble(items)
+    banners_after_headline(copy.pages)
+    return Issue(head.masthead, copy.pages, source, head.page_count or 8, paged=False,
+                 fillers=copy.fillers)
 
 
 def _split_first_dateline(article) -> None:
@@ -117,9 +121,10 @@ def _split_first_dateline(article) -> None:
 
 
 def _check_images(issue: Issue, policy: InputPolicy) -> None:
-    """Every image inside the issue's folder (unless allowed), present and usable."""
+    """Every image (the filler pool's too) inside the issue's folder (unless allowed),
+    present and usable."""
     base = issue.source.parent.absolute()
-    for article in issue.articles:
+    for article in (*issue.articles, *issue.fillers):
         for block in article.blocks:
             if isinstance(block, Figure) and block.image is not None:
                 _check_image(block, base, article, policy)

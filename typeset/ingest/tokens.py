@@ -16,11 +16,12 @@ from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from typeset.ingest.inlines import ImageRef, inline_pieces, plain_text
-from typeset.ingest.items import Body, Heading, Item, PageMark
+from typeset.ingest.items import Body, FillerMark, Heading, Item, PageMark
 from typeset.model import (Figure, Inline, LineBreak, ListBlock, Paragraph, Quote, Source,
                            Table, Text)
 
 PAGE_MARKER = re.compile(r"<!--\s*page\s+(\d+)\s*(?:\|(.*?))?-->", re.S | re.I)
+FILLERS_MARKER = re.compile(r"<!--\s*fillers\s*-->", re.I)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _EDITOR = re.compile(r"责任编辑\s*[:：]\s*")
 _ALIGN = re.compile(r"text-align:\s*(left|right|center)")
@@ -109,11 +110,18 @@ class _Walker:
         return self.end_of(i) + 1 if tok.nesting == 1 else i + 1
 
     def html_block(self, tok: Token) -> None:
-        for m in PAGE_MARKER.finditer(tok.content):
+        """Page and filler-pool markers in copy order (one block may hold several), then
+        any text that is not a comment."""
+        marks = sorted((*PAGE_MARKER.finditer(tok.content),
+                        *FILLERS_MARKER.finditer(tok.content)), key=lambda m: m.start())
+        for m in marks:
+            line = (tok.map[0] if tok.map else 0) + tok.content.count("\n", 0, m.start()) + 1
+            if m.re is FILLERS_MARKER:
+                self.items.append(FillerMark(Source(self.file, line)))
+                continue
             fields = [f.strip() for f in (m.group(2) or "").split("|")]
             section = fields[0] if fields else ""
             editor = _EDITOR.sub("", fields[1]) if len(fields) > 1 else ""
-            line = (tok.map[0] if tok.map else 0) + tok.content.count("\n", 0, m.start()) + 1
             self.items.append(PageMark(int(m.group(1)), section, editor,
                                        Source(self.file, line)))
         rest = _html_text(tok.content)

@@ -24,6 +24,7 @@ from ..model import Article, Figure, Issue, Paragraph, Source, Table
 from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, Rule
 from .draw import Box, article_areas, draw_module, link_line, module_box
 from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
+from .fillers import PlacedFiller, draw_fillers, fill_holes, unused_warning
 from .furniture import chinese_numeral, masthead, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
@@ -109,6 +110,8 @@ class MakeUp:
     overset: list[OversetCopy] = field(default_factory=list)
     copyfit: dict[int, PageFit] = field(default_factory=dict)
     left_out: list[int] = field(default_factory=list)
+    fillers: list[PlacedFiller] = field(default_factory=list)  # the pool's, as placed
+    unused_fillers: list[str] = field(default_factory=list)  # labels of those no hole took
 
     @property
     def page_of(self) -> dict[int, int]:
@@ -235,7 +238,12 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     numbers = list(range(1, cfg.pages + 1))
     fitting = fit_pages(numbers, {p.number: p.section for p in pages}, cfg.copyfit,
                         g.columns * rows, compose, solve, lambda p: _size(p, planner, cfg))
-    solutions = fitting.solutions
+    # The filler pool goes into the holes of the fitted pages (each filler composed alone,
+    # numbered after the issue's articles); the pages' holes are what it leaves.
+    pool = fill_holes(fitting.solutions, region_of, [
+        Piece(next(_copies([f], {id(f): len(index) + k}, cfg, fonts, missing, planner)))
+        for k, f in enumerate(issue.fillers)], planner, cfg)
+    solutions = pool.solutions
     cont_from: dict[int, Piece] = {}  # id(continuation) → the fragment it continues
     for n, sol in solutions.items():
         for cont in (*sol.continuations, *(o.piece for o in fitting.overset if o.page == n)):
@@ -298,7 +306,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                     to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
                     (planner.head(piece, slot.plan.span, repeat) if repeat
                      else slot.plan.head).parts, areas[k]))
-        free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
+        free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots) \
+            + pool.blank(n)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)
         result.cost[n] = {k: round(v, 2) for k, v in sol.terms.items()}
 
@@ -313,6 +322,9 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     for piece, came, went in fitting.moved:
         result.warnings.append(f"{piece.copy.article.source}: {piece.copy.article.label}: "
                                f"page {came} could not hold it; it is set on page {went}")
+    result.fillers = draw_fillers(pages, pool, planner, cfg, fonts, rows, issue.fillers)
+    result.unused_fillers = [issue.fillers[k].label for k in pool.unused]
+    result.warnings.extend(unused_warning(issue.source, issue.fillers, pool.unused))
     result.warnings.extend(_hole_warnings(solutions, cfg))
     result.copyfit = fitting.fits
     # page 1 carries the masthead (and the ear's teasers) even without stories

@@ -3,7 +3,8 @@ and the copyfit steps it took; per article its page(s), box in mm, columns, line
 jump targets and how each part of its headline group was set (size, lines, the character
 offsets where its lines break); per teaser the page it prints; the copy overset (per
 article its page, lines and characters over and the text); the pages left out for want of
-copy."""
+copy; the filler pool's items placed (page, box in mm, columns, lines) and those no hole
+took."""
 
 from __future__ import annotations
 
@@ -48,6 +49,12 @@ def layout_report(mu: MakeUp) -> dict:
         "articles": [articles[k] for k in sorted(articles)],
         "teasers": [{"headline": t.headline, "given_page": t.given, "printed_page": t.printed,
                      "target": t.target} for t in mu.teasers],
+        "fillers": {
+            "placed": [{"filler": f.filler, "label": f.label, "page": f.page,
+                        "box_mm": [_mm(f.box.x), _mm(f.box.y), _mm(f.box.width),
+                                   _mm(f.box.height)],
+                        "columns": f.columns, "lines": f.lines} for f in mu.fillers],
+            "unused": mu.unused_fillers},
     }
 
 

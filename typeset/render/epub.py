@@ -23,8 +23,9 @@ from ..fonts import FontSet
 from ..model import Issue
 from . import epub_style
 from .epub_images import ImageStore, title_card_png
-from .epub_xhtml import (STYLESHEET, Document, cover_document, date_line, masthead_document, nav_document,
-                         page_documents, page_file_names, plan_runs, serialize)
+from .epub_xhtml import (STYLESHEET, Document, cover_document, date_line, filler_document,
+                         masthead_document, nav_document, page_documents, page_file_names,
+                         plan_runs, serialize)
 
 # Without an issue date or SOURCE_DATE_EPOCH the book still needs a fixed date: the zip epoch.
 FALLBACK_TIME = dt.datetime(1980, 1, 1, tzinfo=dt.timezone.utc)
@@ -77,6 +78,10 @@ def write_epub(issue: Issue, out_path: Path, *, fonts: FontSet | None,
     runs = plan_runs(issue, page_of)
     masthead = masthead_document(issue)
     pages, nav_pages = page_documents(issue, runs, page_file_names(runs), images.href_for)
+    fillers = filler_document(issue, images.href_for)
+    if fillers is not None:  # the filler pool reads after the pages, in the spine and toc
+        pages.append(fillers[0])
+        nav_pages.append(fillers[1])
 
     # A raw file may have no masthead title; the book still needs one (dc:title).
     title = " ".join(x for x in (issue.masthead.title, date_line(issue.masthead)) if x) \

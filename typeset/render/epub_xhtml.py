@@ -1,4 +1,5 @@
-"""XHTML content documents of the EPUB: masthead, one document per print page, cover, nav.
+"""XHTML content documents of the EPUB: masthead, one document per print page, the filler
+pool's, cover, nav.
 
 Everything the model says is written as marked-up text (nothing is dropped, nothing is baked
 in: no punctuation kerning, no manual spacing). Trees are built with lxml so that escaping and
@@ -21,6 +22,9 @@ EPUB_NS = "http://www.idpf.org/2007/ops"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 STYLESHEET = "style.css"
+# The filler pool's document (补白), after the pages.
+FILLERS_FILE = "fillers.xhtml"
+FILLERS_TITLE = "补白"
 
 _BREAKABLE = re.compile(r"\s+")
 # Elements that never hold text of their own here, so white space between children is inert.
@@ -49,7 +53,8 @@ class NavArticle:
 class NavPage:
     """A toc entry for a print page's document, with the articles it holds.
 
-    `marker` is the page-break anchor ("page-3") when this document starts that print page.
+    `marker` is the page-break anchor ("page-3") when this document starts that print page
+    (None for the filler pool's document, which is no print page: its page_number is 0).
     """
 
     title: str
@@ -211,6 +216,25 @@ def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
         docs.append(Document(name, title, root))
         nav.append(NavPage(title, name, run.print_page, marker, tuple(entries)))
     return docs, nav
+
+
+def filler_document(issue: Issue, image_ref: ImageRef) -> tuple[Document, NavPage] | None:
+    """The filler pool as one document after the pages, and its toc entry; None without
+    fillers. Every filler is in it, placed in print or not: the e-book reflows and has no
+    holes to fill, and none of the copy may be lost. The fillers' ids are numbered after
+    the articles' (as the layout numbers them)."""
+    if not issue.fillers:
+        return None
+    root, body = new_document(FILLERS_TITLE, issue.language)
+    add_text(sub(sub(body, "header", {"class": "page-head"}), "h1"), FILLERS_TITLE)
+    entries = []
+    for index, filler in enumerate(issue.fillers, len(issue.articles)):
+        article_section(body, index, filler, None, image_ref)
+        if filler.headline:
+            entries.append(NavArticle(_one_line(filler.headline),
+                                      f"{FILLERS_FILE}#{article_id(index)}"))
+    return (Document(FILLERS_FILE, FILLERS_TITLE, root),
+            NavPage(FILLERS_TITLE, FILLERS_FILE, 0, None, tuple(entries)))
 
 
 def cover_document(issue: Issue, image_href: str, alt: str) -> Document:
