@@ -13,21 +13,11 @@ import sys
 import time
 from pathlib import Path
 
+from tests.test_cli import overfull_issue
 from typeset.batch import read_manifest
 
 REPO = Path(__file__).resolve().parents[2]
 TINY_ISSUE = REPO / "tests" / "fixtures" / "tiny.md"
-OVERSET_SENTENCE = "江城市今年新建改建社区食堂三百一十二个，嵌入式养老服务站二百零七个。"
-
-
-def overfull_issue(path: Path) -> Path:
-    """Eight tabloid pages, each with one story longer than its page."""
-    parts = ["---\nnewspaper: 江城日报\ndate: 2026-11-20\n---\n"]
-    for n in range(1, 9):
-        parts.append(f"<!-- page {n} | 要闻 | 责任编辑：陈立新 -->\n\n## 第{n}版长篇报道\n")
-        parts += [f"第{n}版第{k}段。" + OVERSET_SENTENCE * 6 + "\n" for k in range(48)]
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
 
 
 def test_a_failed_issue_exits_2_with_progress_summary_and_manifest(typeset_cli, tmp_path):
