@@ -82,8 +82,8 @@ class PageFit:
     def plus(self, step: str, over: bool) -> PageFit:
         """This fit with one more step."""
         if over:
-            return PageFit(self.over + (step,), self.under, self.home)
-        return PageFit(self.over, self.under + (step,), self.home)
+            return replace(self, over=self.over + (step,))
+        return replace(self, under=self.under + (step,))
 
 
 @dataclass(frozen=True)
@@ -189,6 +189,12 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
             solved_for[n] = key
         return sols[n]
 
+    def adopt(n: int, fit: PageFit, cand: PageSolution) -> None:
+        """Page n takes `fit` and its solution `cand` (solved with the pieces it holds)."""
+        fits[n] = fit
+        sols[n] = cand
+        solved_for[n] = (fit, tuple(_key(p) for p in incoming[n]))
+
     def step(n: int, over: bool, better: Callable[[PageSolution, PageSolution], bool]
              ) -> bool:
         """Take page n's next steps in that direction until one makes the page `better`
@@ -200,9 +206,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
             fit = fits[n].plus(name, over)
             cand = solve(n, fit, queue(n, fit))
             if better(cand, sols[n]):
-                fits[n] = fit
-                sols[n] = cand
-                solved_for[n] = (fit, tuple(_key(p) for p in incoming[n]))
+                adopt(n, fit, cand)
                 return True
         return False
 
@@ -215,9 +219,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         cand = solve(n, fit, queue(n, fit))
         if _over_lines(cand) >= _over_lines(sols[n]):
             return False
-        fits[n] = fit
-        sols[n] = cand
-        solved_for[n] = (fit, tuple(_key(p) for p in incoming[n]))
+        adopt(n, fit, cand)
         return True
 
     def less_over(cand: PageSolution, cur: PageSolution) -> bool:

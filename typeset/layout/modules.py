@@ -334,10 +334,8 @@ class Planner:
         photo of the module, and a portrait photo after a landscape one is not set at the
         first one's proportions."""
         pc, rows = first
-        width = self.cfg.page.span_width(pc)
-        first_natural = width * copy.photos[0].ratio / self.cfg.grid.pitch
-        natural = width * copy.photos[k].ratio / self.cfg.grid.pitch
-        return (pc, max(MIN_PHOTO_ROWS, round(natural * rows / first_natural)))
+        return (pc, max(MIN_PHOTO_ROWS, round(rows * copy.photos[k].ratio
+                                              / copy.photos[0].ratio)))
 
     def plan(self, piece: Piece, span: int, photo: tuple[int, int] = (0, 0), air: int = 0,
              compact: bool = False) -> ModulePlan:

@@ -221,7 +221,6 @@ class PageSolver:
         lead_depth share of the page is cut there and jumps — unless it is `alone` on the
         page, when it may take all of it — or, where the page holds it, stands deeper at
         LEAD_DEEP's cost (a jump is not always cheaper: it may need a page of its own)."""
-        reg = self.region
         limit = self._lead_limit(span, alone)
         seen: dict[int, ModulePlan] = {}
         for pr, air, compact in self._knobs(lead, span):
@@ -239,9 +238,9 @@ class PageSolver:
         # stands uncut (and runs over).
         photos = sorted({p.photo for p in seen.values()}, key=lambda pr: -pr[1])
         shallowest = min(seen.values(), key=lambda p: p.depth)
-        deeper = [(shallowest, None)] if shallowest.depth <= reg.bottom - reg.top(0, span) \
-            else []
-        for rows in dict.fromkeys((limit, reg.bottom - reg.top(0, span))):
+        page = self._lead_limit(span, alone=True)  # rows down to the page's foot
+        deeper = [(shallowest, None)] if shallowest.depth <= page else []
+        for rows in dict.fromkeys((limit, page)):
             cuts = [c for c in (self._cut(lead, span, pr, rows) for pr in photos) if c]
             if cuts:
                 step = max(1, len(cuts) // 2)
