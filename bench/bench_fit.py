@@ -1,6 +1,6 @@
 """Fit rate of the make-up over generated test issues (typeset.generate's cases).
 
-    .venv/bin/python bench/bench_fit.py [--cases A,B] [--seeds K] [--keep DIR] [--json]
+    .venv/bin/python bench/bench_fit.py [--cases A,B] [--seeds K] [--jobs N] [--keep DIR] [--json]
 
 For each case and seed 0..K-1 it writes the issue, runs `.venv/bin/typeset ISSUE --pdf -o
 OUT` as a subprocess (exit status, seconds), then the independent checker
@@ -8,6 +8,8 @@ OUT` as a subprocess (exit status, seconds), then the independent checker
 page that carries copy has an empty rectangle over MAX_HOLE of its area, and the checker
 finds no collision, no kinsoku violation and every character (recall 1.0). A case whose
 copy cannot fit (expected exit 3) is reported apart and left out of the fit rate.
+`--jobs N` runs N issues at a time (each run is one process; the seconds per issue are
+then those of a shared machine).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -149,21 +152,26 @@ def main() -> int:
     parser.add_argument("--seeds", type=int, default=4, help="seeds per case (default 4)")
     parser.add_argument("--keep", type=Path, help="keep every issue, PDF, log and checker "
                                                    "report under DIR/CASE-SEED")
+    parser.add_argument("--jobs", type=int, default=1, help="issues run at a time (default 1)")
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     args = parser.parse_args()
     chosen = [generate.case(n) for n in args.cases.split(",")] if args.cases else cases()
-    outcomes = []
     with tempfile.TemporaryDirectory(prefix="bench-fit-") as tmp:
         root = args.keep or Path(tmp)
-        for case in chosen:
-            for seed in range(args.seeds):
-                outcome = run_one(case, seed, root / f"{case.name}-{seed}")
-                outcomes.append(outcome)
-                if not args.json:
-                    print(f"  {case.name} seed {seed}: exit {outcome.exit}, "
-                          f"{outcome.seconds:.2f} s, hole {_pct(outcome.worst_hole)}, "
-                          f"{'FIT' if outcome.fits else ', '.join(outcome.reasons)}",
-                          file=sys.stderr, flush=True)
+
+        def one(job: tuple[Case, int]) -> Outcome:
+            case, seed = job
+            outcome = run_one(case, seed, root / f"{case.name}-{seed}")
+            if not args.json:
+                print(f"  {case.name} seed {seed}: exit {outcome.exit}, "
+                      f"{outcome.seconds:.2f} s, hole {_pct(outcome.worst_hole)}, "
+                      f"{'FIT' if outcome.fits else ', '.join(outcome.reasons)}",
+                      file=sys.stderr, flush=True)
+            return outcome
+
+        jobs = [(case, seed) for case in chosen for seed in range(args.seeds)]
+        with ThreadPoolExecutor(max(1, args.jobs)) as pool:
+            outcomes = list(pool.map(one, jobs))  # in the jobs' order, whatever ends first
     if args.json:
         tried = [o for o in outcomes if not o.expect]
         print(json.dumps({"max_hole": MAX_HOLE,
