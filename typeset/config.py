@@ -149,6 +149,13 @@ class PhotoSpec:
     # The narrowest a photo is set: a photo with too few pixels for it is still set this
     # wide (the print run warns about its resolution; it is never upsampled).
     min_columns: int = 2
+    # The widest on a page with holes (the under ladder's photos step); 0: max_columns.
+    max_columns_under: int = 0
+
+    @property
+    def widest_under(self) -> int:
+        """Columns a photo may span at most on a page with holes."""
+        return self.max_columns_under or self.max_columns
 
 
 @dataclass(frozen=True)
@@ -183,9 +190,12 @@ class CopyfitSpec:
     A page whose copy runs over takes the `over` steps in order, each on top of the ones
     before it, until its copy fits; a page with holes takes the `under` steps. Steps:
     tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be; a
-    tightened line may also give up `tracking` em at each gap between characters, 紧排),
+    tightened line may also give up `tracking` em at each gap between characters, 紧排;
+    a loosened page's modules may also be set up to `stretch` rows deeper, their
+    paragraphs a line or two longer still, where the page solver finds that fills a
+    strip),
     photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
-    natural depth), headlines (one headline tier smaller/bigger), air (no extra rows in
+    natural depth; on a page with holes also up to [photo] max_columns_under wide), headlines (one headline tier smaller/bigger), air (no extra rows in
     headline groups / up to `max_air_under`), briefs (one-paragraph items up to
     `brief_chars` set as 简讯 briefs). The body size and the line grid never change."""
 
@@ -193,6 +203,7 @@ class CopyfitSpec:
     under: tuple[str, ...] = UNDER_STEPS
     looseness: int = 1
     tracking: float = 0.03
+    stretch: int = 3  # rows a module may be set deeper from its own text (loosen)
     crop: tuple[float, float] = (0.6, 1.35)  # a photo's depth range, natural = 1
     crop_over: float = 0.45  # the shallowest crop the photos step allows
     crop_under: float = 1.6  # the deepest
@@ -315,15 +326,21 @@ def _build(d: dict, path: Path) -> LayoutConfig:
         running_head=RunningHeadSpec(int(rh["lines"]), float(rh["size_pt"]),
                                      float(rh["rule_pt"])),
         rules=Rules(float(d["rules"]["hairline_pt"]), float(d["rules"]["heavy_pt"])),
-        photo=PhotoSpec(int(d["photo"]["max_columns"]), int(d["photo"]["dpi"]),
-                        int(d["photo"]["jpeg_quality"]),
-                        int(d["photo"].get("min_columns", 2))),
+        photo=_photo_spec(d["photo"]),
         source=path,
         printing=_print_spec(d.get("print", {}), path),
         copyfit=_copyfit_spec(d.get("copyfit", {})),
         headlines=_headline_rules(d.get("headlines", {})),
         limits=_limits(d.get("limits", {})),
     )
+
+
+def _photo_spec(p: dict) -> PhotoSpec:
+    spec = PhotoSpec(int(p["max_columns"]), int(p["dpi"]), int(p["jpeg_quality"]),
+                     int(p.get("min_columns", 2)), int(p.get("max_columns_under", 0)))
+    if not 1 <= spec.min_columns <= spec.max_columns <= spec.widest_under:
+        raise ValueError("'photo': 1 <= min_columns <= max_columns <= max_columns_under")
+    return spec
 
 
 def _headline_rules(h: dict) -> HeadlineRules:
@@ -379,12 +396,14 @@ def _copyfit_spec(c: dict) -> CopyfitSpec:
     spec = CopyfitSpec(
         over=tuple(c.get("over", base.over)), under=tuple(c.get("under", base.under)),
         crop=(crop[0], crop[1]), **_scalars(c, base, (
-            "looseness", "tracking", "crop_over", "crop_under", "max_air", "max_air_under",
+            "looseness", "tracking", "stretch", "crop_over", "crop_under", "max_air", "max_air_under",
             "brief_chars", "brief_chars_over", "lead_depth", "hole_warning", "rounds")))
     if not (0 < spec.crop_over <= spec.crop[0] and spec.crop_under >= spec.crop[1]):
         raise ValueError("'copyfit.crop_over' must be <= crop[0] and 'crop_under' >= crop[1]")
     if not 0 <= spec.tracking <= 0.1:
         raise ValueError("'copyfit.tracking' must be between 0 and 0.1 (em)")
+    if spec.stretch < 0:
+        raise ValueError("'copyfit.stretch' must be 0 or more (rows)")
     if not 0 < spec.lead_depth <= 1:
         raise ValueError("'copyfit.lead_depth' must be in (0, 1]")
     return spec

@@ -152,3 +152,25 @@ def test_a_photo_straight_after_another_stacks_under_it_as_wide_at_its_own_propo
     assert second.row == first.row + first.rows + len(first.caption)
     beside = [r for r in plan.columns if r.col >= 2]
     assert beside and min(r.row for r in beside) == first.row
+
+
+def test_a_photo_spans_up_to_max_columns_and_on_a_page_with_holes_up_to_the_under_width(
+        cfg, fonts, article, tmp_path):
+    """At 8 columns a 3,000 px photo (sharp at any width) is offered at most [photo]
+    max_columns wide; the under ladder's photos step (wide) offers it up to
+    max_columns_under, never the module's whole width."""
+    from PIL import Image
+
+    from typeset.layout.inserts import photos_of
+    from typeset.model import Figure
+
+    image = tmp_path / "wide.jpg"
+    Image.new("L", (3000, 2000), 128).save(image)
+    art = article("深空图像公开展出", 6)
+    art.blocks.append(Figure(image, "深空。", "本报记者 摄", Source("test.md", 1)))
+    copy = Copy([art], 0, Rank.LEAD, body_units(art, cfg, fonts, None), photos_of(art), [], [0])
+    planner = Planner(cfg, fonts, None)
+    narrow = {c for c, _ in planner.photo_options(Piece(copy), 8)}
+    wide = {c for c, _ in planner.photo_options(Piece(copy), 8, wide=True)}
+    assert max(narrow) == cfg.photo.max_columns < cfg.photo.max_columns_under
+    assert max(wide) == cfg.photo.max_columns_under < 8

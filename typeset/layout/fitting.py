@@ -77,7 +77,9 @@ class PageFit:
             air = 0
         elif "air" in self.under:
             air = spec.max_air_under
-        return Latitude((low, high), air, spec.lead_depth, not self.home)
+        return Latitude((low, high), air, spec.lead_depth, not self.home,
+                        wide_photos="photos" in self.under,
+                        stretch=spec.stretch if "loosen" in self.under else 0)
 
     def plus(self, step: str, over: bool) -> PageFit:
         """This fit with one more step."""
@@ -174,9 +176,10 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
     warn = spec.hole_warning * area
 
     def underfull(sol: PageSolution) -> bool:
-        """Worth the under ladder: a hole of half the warning size, or white in all that
-        adds up to the warning size (scattered short columns alone do not make a hole)."""
-        biggest = max((w * h for _, _, w, h in sol.holes), default=0)
+        """Worth the under ladder: a hole of half the warning size (the strips' foot holes
+        side by side count as one), or white in all that adds up to the warning size
+        (scattered short columns alone do not make a hole)."""
+        biggest = max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot)
         return biggest > warn / 2 or white(sol) > warn
 
     def queue(n: int, fit: PageFit) -> list[Piece]:

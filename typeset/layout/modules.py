@@ -201,12 +201,14 @@ def balanced_feet(feet: tuple[int, ...]) -> bool:
     return all(f == top for f in feet[:-1]) and feet[-1] >= top - 1
 
 
-def photo_columns(span: int, cfg: LayoutConfig) -> int:
+def photo_columns(span: int, cfg: LayoutConfig, wide: bool = False) -> int:
     """How many columns a photo takes at most in a module `span` wide (min–max columns,
-    never all of a wide module, so that text runs beside it)."""
-    if span <= cfg.photo.max_columns:
+    never all of a wide module, so that text runs beside it); `wide`: on a page with holes
+    (up to the layout's max_columns_under)."""
+    widest = cfg.photo.widest_under if wide else cfg.photo.max_columns
+    if span <= widest:
         return span
-    return max(cfg.photo.min_columns, min(cfg.photo.max_columns, span - 2))
+    return max(cfg.photo.min_columns, min(widest, span - 2))
 
 
 class Planner:
@@ -271,21 +273,21 @@ class Planner:
                 copy.article, self.missing))
         return hit
 
-    def photo_options(self, piece: Piece, span: int, crop: tuple[float, float] | None = None
-                      ) -> list[tuple[int, int]]:
+    def photo_options(self, piece: Piece, span: int, crop: tuple[float, float] | None = None,
+                      wide: bool = False) -> list[tuple[int, int]]:
         """The (columns, rows) the piece's first photo may take at `span` — min_columns up
-        to photo_columns(span), cropped within `crop` (default: the layout's [copyfit]
-        crop); [(0, 0)] without a photo."""
+        to photo_columns(span, wide), cropped within `crop` (default: the layout's
+        [copyfit] crop); [(0, 0)] without a photo."""
         if not piece.first or not piece.copy.photos:
             return [(0, 0)]
         crop = crop or self.cfg.copyfit.crop
-        key = (id(piece.copy), span, crop)
+        key = (id(piece.copy), span, crop, wide)
         hit = self._photo_options.get(key)
         if hit is None:
-            hit = self._photo_options[key] = self._photo_sizes(piece, span, crop)
+            hit = self._photo_options[key] = self._photo_sizes(piece, span, crop, wide)
         return hit
 
-    def _photo_sizes(self, piece: Piece, span: int, crop: tuple[float, float]
+    def _photo_sizes(self, piece: Piece, span: int, crop: tuple[float, float], wide: bool
                      ) -> list[tuple[int, int]]:
         photo = piece.copy.photos[0]
         g, pitch, ppi = self.cfg.page, self.cfg.grid.pitch, self.cfg.printing.min_ppi
@@ -295,7 +297,7 @@ class Planner:
                     for rows in photo.rows_range(g.span_width(pc), self.cfg, crop)]
 
         narrowest = min(self.cfg.photo.min_columns, span)
-        every = sizes(range(narrowest, photo_columns(span, self.cfg) + 1))
+        every = sizes(range(narrowest, photo_columns(span, self.cfg, wide) + 1))
         # Never so large that the photo falls under the print's minimum resolution. A photo
         # too small even for the narrowest width is set that wide all the same, cropped no
         # taller than keeps the resolution its width allows (the print run reports it; it
@@ -338,19 +340,28 @@ class Planner:
                                               / copy.photos[0].ratio)))
 
     def plan(self, piece: Piece, span: int, photo: tuple[int, int] = (0, 0), air: int = 0,
-             compact: bool = False) -> ModulePlan:
+             compact: bool = False, stretch: int = 0) -> ModulePlan:
         """Arrange `piece` across `span` columns with its first photo `photo` = (columns,
         rows) ((0, 0): natural), `air` extra rows in the headline group and, when `compact`,
-        the headline at its rank's smallest size."""
-        key = (id(piece), piece.start, piece.stop, piece.jumps, span, photo, air, compact)
+        the headline at its rank's smallest size; `stretch` rows deeper from paragraphs set
+        longer where they can be (see _stretched; else as deep as without)."""
+        key = (id(piece), piece.start, piece.stop, piece.jumps, span, photo, air, compact,
+               stretch)
         hit = self._plans.get(key)
         if hit is None:
             if air:  # air only moves everything under the headline down
-                hit = with_air(self.plan(piece, span, photo, 0, compact), air)
+                hit = with_air(self.plan(piece, span, photo, 0, compact, stretch), air)
+            elif stretch:
+                hit = self._stretched(piece, span, photo, compact, stretch) \
+                    or self.plan(piece, span, photo, 0, compact)
             else:
                 hit = self._plan(piece, span, photo, compact)
             self._plans[key] = hit
         return hit
+
+    def stretched_lines(self, plan: ModulePlan) -> int:
+        """Lines its paragraphs were set longer than the piece's own setting."""
+        return sum(d for _, d in plan.grown)
 
     def balanced(self, plan: ModulePlan) -> ModulePlan:
         """The plan with its columns balanced: only the last column of a band short, by at
@@ -407,24 +418,50 @@ class Planner:
             changes.update(found or {})
         if not changes:
             return None
+        body, grown = self._regrown(piece, changes)
+        base = self._plan(piece, plan.span, plan.photo, plan.compact, body, grown)
+        out = with_air(base, air)
+        moved = air - plan.air
+        if out.depth != plan.depth or [i.row for i in out.inserts] != \
+                [i.row + moved for i in plan.inserts] or len(out.short_bands()) >= len(short):
+            return None
+        return out
+
+    def _regrown(self, piece: Piece, changes: dict[int, list[Unit]]
+                 ) -> tuple[list[Unit], tuple[tuple[int, int], ...]]:
+        """The piece's units with the paragraphs in `changes` (first unit → new setting)
+        replaced, and ModulePlan.grown for them."""
+        units = piece.units
+        ends = {a: b for a, b, _, _ in self._paragraphs(piece)}
         body: list[Unit] = []
         grown = []
         k = 0
         while k < len(units):
             if k in changes:
-                new = changes[k]
-                end = next(b for a, b, _, _ in self._paragraphs(piece) if a == k)
-                body += new
-                grown.append((end, len(new) - (end - k)))
-                k = end
+                body += changes[k]
+                grown.append((ends[k], len(changes[k]) - (ends[k] - k)))
+                k = ends[k]
             else:
                 body.append(units[k])
                 k += 1
-        base = self._plan(piece, plan.span, plan.photo, plan.compact, body, tuple(grown))
-        out = with_air(base, air)
-        moved = air - plan.air
-        if out.depth != plan.depth or [i.row for i in out.inserts] != \
-                [i.row + moved for i in plan.inserts] or len(out.short_bands()) >= len(short):
+        return body, tuple(grown)
+
+    def _stretched(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool,
+                   rows: int) -> ModulePlan | None:
+        """The piece at air 0 `rows` rows deeper, its paragraphs (those whose last line is
+        fullest first) set a line or two longer for rows × span more lines — a page with
+        holes fills a strip from its own text (拉行) rather than with white. None when the
+        paragraphs cannot give that many or the columns would not balance."""
+        base = self.plan(piece, span, photo, 0, compact)
+        units = piece.units
+        paras = sorted(self._paragraphs(piece),
+                       key=lambda p: -units[p[1] - 1].lines[0].line.width)
+        found = self._reset(piece, paras, rows * span, 1) if paras else None
+        if found is None:
+            return None
+        body, grown = self._regrown(piece, found)
+        out = self._plan(piece, span, base.photo, compact, body, grown)
+        if out.depth != base.depth + rows or out.short_bands():
             return None
         return out
 

@@ -14,7 +14,12 @@ The fitness (cost, lower is better) of a page, published here and in docs (layou
 reports its terms per page):
 
     cost = HOLE·Σ holes + HOLE_SQ·Σ holes²      (empty row·columns at a strip's foot)
+         + HOLE_SQ·(foot² − largest hole²)        (where strips side by side end short
+                                                   together, their holes read as one
+                                                   white block: its extra square)
          + AIR·Σ headline air                    (extra rows × span in headline groups)
+         + LOOSE·Σ lines set longer               (paragraphs a line longer, on a page
+                                                   with holes: see Latitude.stretch)
          + CROP·Σ |photo depth − natural depth|   (rows)
          + PHOTO_NARROW·Σ columns a photo is narrower than it could be
          + UNDERSIZE·photos under the layout's min_columns (too few pixels for it, and the
@@ -47,6 +52,10 @@ from .modules import ModulePlan, Piece, Planner
 HOLE = 1.0
 HOLE_SQ = 0.05
 AIR = 0.6
+# A line gained by setting a paragraph longer fills a row·column of the strip: cheaper than
+# that row·column left white (HOLE) or spent as headline air (AIR), as a desk would rather
+# loosen a story's text than leave white under it; not free, as looser lines read worse.
+LOOSE = 0.4
 CROP = 0.5
 PHOTO_NARROW = 4.0
 UNDERSIZE = 5.0
@@ -120,6 +129,10 @@ class Latitude:
     # False where no page with copy of its own has room for a continuation: a jump would
     # open a page for it alone, so it costs PUSHED (a hole is cheaper, a push dearer).
     jumps: bool = True
+    # Photos may span up to the layout's max_columns_under (a page with holes).
+    wide_photos: bool = False
+    # Rows a module may be set deeper by setting its paragraphs longer (a page with holes).
+    stretch: int = 0
 
 
 @dataclass
@@ -154,6 +167,7 @@ class PageSolution:
     continuations: list[Piece]  # pieces cut here that continue on a later page
     pushed: list[Piece]  # pieces that did not fit on this page at all
     terms: dict[str, float] = field(default_factory=dict)
+    foot: int = 0  # row·columns of the largest white block at the page's foot (foot_white)
 
 
 def hole_cost(area: int) -> float:
@@ -223,8 +237,8 @@ class PageSolver:
         LEAD_DEEP's cost (a jump is not always cheaper: it may need a page of its own)."""
         limit = self._lead_limit(span, alone)
         seen: dict[int, ModulePlan] = {}
-        for pr, air, compact in self._knobs(lead, span):
-            plan = self.planner.plan(lead, span, pr, air, compact)
+        for pr, air, compact, stretch in self._knobs(lead, span):
+            plan = self.planner.plan(lead, span, pr, air, compact, stretch)
             if plan.depth not in seen or self._module_cost(seen[plan.depth]) > \
                     self._module_cost(plan):
                 seen[plan.depth] = plan
@@ -254,13 +268,14 @@ class PageSolver:
         return int(share * (self.region.bottom - self.region.top(0, span)))
 
     def _knobs(self, piece: Piece, span: int):
-        """Every (photo, air, compact headline) variant of a piece at `span`."""
+        """Every (photo, air, compact headline, stretch) variant of a piece at `span`."""
         lat = self.latitude
         # A continuation's repeated head is one short line: air round it would only be a
         # white band across the module.
         air = 0 if piece.continued else lat.max_air
-        return itertools.product(self.planner.photo_options(piece, span, lat.crop),
-                                 range(air + 1), (False, True))
+        return itertools.product(self.planner.photo_options(piece, span, lat.crop,
+                                                            lat.wide_photos),
+                                 range(air + 1), (False, True), range(lat.stretch + 1))
 
     def _variant_cost(self, plan: ModulePlan) -> float:
         # Asked again for every strip and structure the plan is tried in: cached (the
@@ -278,7 +293,8 @@ class PageSolver:
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
-                + PHOTO_NARROW * (widest - cols) + compact + under)
+                + LOOSE * self.planner.stretched_lines(plan)
+                + PHOTO_NARROW * max(0, widest - cols) + compact + under)
 
     def _greedy(self, rest: list[Piece], parts: tuple[int, ...], m: int, lead: ModulePlan,
                 lead_cont: Piece | None):
@@ -370,10 +386,13 @@ class PageSolver:
         if above:
             terms["above"] = sum(hole_cost(w * h) for _, _, w, h in above)
         holes = above + holes
+        foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
+        if foot > single:
+            terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
         terms["order"] = ORDER * _inversions(slots, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
-        return PageSolution(cost, slots, strips, lead_span, holes, conts, pushed, terms)
+        return PageSolution(cost, slots, strips, lead_span, holes, conts, pushed, terms, foot)
 
     # -- one strip -------------------------------------------------------------------------
 
@@ -397,8 +416,8 @@ class PageSolver:
 
     def _variants(self, piece: Piece, width: int) -> list[tuple[float, ModulePlan]]:
         out: dict[int, tuple[float, ModulePlan]] = {}
-        for pr, air, compact in self._knobs(piece, width):
-            plan = self.planner.plan(piece, width, pr, air, compact)
+        for pr, air, compact, stretch in self._knobs(piece, width):
+            plan = self.planner.plan(piece, width, pr, air, compact, stretch)
             cost = self._module_cost(plan)
             if plan.depth not in out or out[plan.depth][0] > cost:
                 out[plan.depth] = (cost, plan)
@@ -530,6 +549,26 @@ class PageSolver:
             return None
         cont = Piece(piece.copy, frag.stop, piece.end, True, piece.jumps)
         return plan, cont
+
+
+def foot_white(holes: list[tuple[int, int, int, int]], region: Region) -> int:
+    """Row·columns of the largest white rectangle at the page's foot: the strips' foot
+    holes side by side make one block where they meet (the largest rectangle under the
+    skyline of their tops), which is what a reader — and a hole count — sees."""
+    empty = [0] * region.columns  # rows left white at each column's foot
+    for col, row, span, rows in holes:
+        if row + rows == region.bottom:
+            for c in range(col, col + span):
+                empty[c] = max(empty[c], rows)
+    best = 0
+    for a in range(len(empty)):
+        low = empty[a]
+        for b in range(a, len(empty)):
+            low = min(low, empty[b])
+            if not low:
+                break
+            best = max(best, low * (b - a + 1))
+    return best
 
 
 def gap(plan: ModulePlan, row: int, ruled: bool) -> int:
