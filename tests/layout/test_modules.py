@@ -174,3 +174,20 @@ def test_a_photo_spans_up_to_max_columns_and_on_a_page_with_holes_up_to_the_unde
     wide = {c for c, _ in planner.photo_options(Piece(copy), 8, wide=True)}
     assert max(narrow) == cfg.photo.max_columns < cfg.photo.max_columns_under
     assert max(wide) == cfg.photo.max_columns_under < 8
+
+
+def test_a_stretched_module_is_rows_deeper_from_its_own_paragraphs_and_keeps_its_text(
+        cfg, fonts, article):
+    """stretch=k sets paragraphs a line or two longer for k more rows of balanced columns,
+    every character kept in order; the lines gained are what LOOSE is charged for."""
+    art = article("社区食堂覆盖全市", 12, 3)
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
+    planner = Planner(cfg, fonts, None)
+    base = planner.plan(Piece(copy), 3)
+    deeper = planner.plan(Piece(copy), 3, stretch=2)
+    assert deeper.depth == base.depth + 2 and not deeper.short_bands()
+    assert planner.stretched_lines(deeper) == deeper.lines - base.lines > 0
+
+    def text(plan):
+        return "".join(pl.line.text for u in plan.units for pl in u.lines)
+    assert text(deeper) == text(base)
