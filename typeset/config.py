@@ -195,8 +195,9 @@ class CopyfitSpec:
     paragraphs a line or two longer still, where the page solver finds that fills a
     strip),
     photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
-    natural depth; on a page with holes also up to [photo] max_columns_under wide), headlines (one headline tier smaller/bigger), air (no extra rows in
-    headline groups / up to `max_air_under`), briefs (one-paragraph items up to
+    natural depth; on a page with holes also up to [photo] max_columns_under wide),
+    headlines (one headline tier smaller/bigger), air (no extra rows in headline groups /
+    up to `max_air_under`), briefs (one-paragraph items up to
     `brief_chars` set as 简讯 briefs). The body size and the line grid never change."""
 
     over: tuple[str, ...] = OVER_STEPS
@@ -396,8 +397,9 @@ def _copyfit_spec(c: dict) -> CopyfitSpec:
     spec = CopyfitSpec(
         over=tuple(c.get("over", base.over)), under=tuple(c.get("under", base.under)),
         crop=(crop[0], crop[1]), **_scalars(c, base, (
-            "looseness", "tracking", "stretch", "crop_over", "crop_under", "max_air", "max_air_under",
-            "brief_chars", "brief_chars_over", "lead_depth", "hole_warning", "rounds")))
+            "looseness", "tracking", "stretch", "crop_over", "crop_under", "max_air",
+            "max_air_under", "brief_chars", "brief_chars_over", "lead_depth", "hole_warning",
+            "rounds")))
     if not (0 < spec.crop_over <= spec.crop[0] and spec.crop_under >= spec.crop[1]):
         raise ValueError("'copyfit.crop_over' must be <= crop[0] and 'crop_under' >= crop[1]")
     if not 0 <= spec.tracking <= 0.1:

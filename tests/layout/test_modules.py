@@ -186,7 +186,7 @@ def test_a_stretched_module_is_rows_deeper_from_its_own_paragraphs_and_keeps_its
     base = planner.plan(Piece(copy), 3)
     deeper = planner.plan(Piece(copy), 3, stretch=2)
     assert deeper.depth == base.depth + 2 and not deeper.short_bands()
-    assert planner.stretched_lines(deeper) == deeper.lines - base.lines > 0
+    assert deeper.lines_grown == deeper.lines - base.lines > 0
 
     def text(plan):
         return "".join(pl.line.text for u in plan.units for pl in u.lines)

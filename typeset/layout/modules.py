@@ -173,6 +173,11 @@ class ModulePlan:
         return sum(r.b - r.a for r in self.columns)
 
     @property
+    def lines_grown(self) -> int:
+        """Lines its paragraphs were set longer than the piece's own setting."""
+        return sum(d for _, d in self.grown)
+
+    @property
     def units(self) -> list[Unit]:
         """The body units it sets (ColumnRun a, b index them)."""
         return list(self.body) if self.body is not None else self.piece.units
@@ -358,10 +363,6 @@ class Planner:
                 hit = self._plan(piece, span, photo, compact)
             self._plans[key] = hit
         return hit
-
-    def stretched_lines(self, plan: ModulePlan) -> int:
-        """Lines its paragraphs were set longer than the piece's own setting."""
-        return sum(d for _, d in plan.grown)
 
     def balanced(self, plan: ModulePlan) -> ModulePlan:
         """The plan with its columns balanced: only the last column of a band short, by at

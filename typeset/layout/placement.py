@@ -293,7 +293,7 @@ class PageSolver:
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
-                + LOOSE * self.planner.stretched_lines(plan)
+                + LOOSE * plan.lines_grown
                 + PHOTO_NARROW * max(0, widest - cols) + compact + under)
 
     def _greedy(self, rest: list[Piece], parts: tuple[int, ...], m: int, lead: ModulePlan,
