@@ -98,3 +98,12 @@ def test_a_token_longer_than_the_column_breaks_and_never_overflows(compose, toke
 def test_a_url_breaks_after_its_marks_before_anywhere_else(compose):
     lines = compose("见https://example.org/abcdefghij/klmnopqrst/uvwxyz12345", 12)
     assert lines[0].text == "见https://example."
+
+
+@pytest.mark.parametrize("columns", [8.2, 11.6, 13.8])  # where a break before "." was best
+def test_a_broken_url_starts_no_line_with_its_dots(compose, columns):
+    text = "具体安排可登录赛事官网 http://www.jcmarathon.example.cn 查询。"
+    lines = compose(text, columns)
+    assert "".join(texts(lines)) == text
+    assert len(lines) > 1
+    assert not [t for t in texts(lines)[1:] if t[:1] == "."]  # kinsoku: a closing mark

@@ -20,8 +20,8 @@ from uniseg.emoji import extended_pictographic
 from uniseg.linebreak import line_break, line_break_boundaries
 from uniseg.unicodedatawrapper import category, east_asian_width
 
-from .classes import (DASH_ELLIPSIS, LATIN, PUNCTUATION, SPACE, WIDE, kind_of, not_at_end,
-                      not_at_start)
+from .classes import (DASH_ELLIPSIS, LATIN, LATIN_CLOSE, LATIN_OPEN, PUNCTUATION, SPACE, WIDE,
+                      kind_of, not_at_end, not_at_start)
 from .shaping import Glyph
 
 # Gap classes, from the most to the least acceptable break. Only OK breaks are used in
@@ -192,13 +192,20 @@ def latin_tokens(glyphs: list[Glyph]) -> list[tuple[int, int, float]]:
 
 
 def open_long_units(classes: list[int], glyphs: list[Glyph],
-                    tokens: list[tuple[int, int, float]], limit: float) -> None:
+                    tokens: list[tuple[int, int, float]], limit: float, level: str) -> None:
     """Give every Latin token (from latin_tokens) wider than `limit` its emergency
     opportunities, in place: URL_POINT after / . - _ ?, ANYWHERE elsewhere, where UAX #14
-    forbade a break. Its UAX #14 opportunities stay; kinsoku and ——/…… stay closed."""
+    forbade a break. Its UAX #14 opportunities stay; kinsoku and ——/…… stay closed: at
+    any level but none no line starts with a Latin closing mark (the "." of a host name)
+    or ends with an opening one. The solidus rule of gb is not applied here: after "/"
+    is where a URL breaks."""
+    shut_start = not_at_start(level) & frozenset(LATIN_CLOSE)
+    shut_end = not_at_end(level) & frozenset(LATIN_OPEN)
     for start, end, width in tokens:
         if width > limit:
             for k in range(start + 1, end):
-                if classes[k] == WORD:
+                after = glyphs[k].text[:1]
+                before = _last_char(glyphs, k - 1)
+                if classes[k] == WORD and after not in shut_start and before not in shut_end:
                     after_url_mark = glyphs[k - 1].text[-1:] in URL_BREAK_AFTER
                     classes[k] = URL_POINT if after_url_mark else ANYWHERE

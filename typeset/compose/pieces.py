@@ -42,6 +42,7 @@ class Piece:
     tokens: list[tuple[int, int, float]]  # breaks.latin_tokens
     widest: float  # the widest Latin token (−inf without any)
     style: str
+    kinsoku: str  # the level its gaps were classed at (see breaks.gap_classes)
 
     def at(self, measure: float) -> tuple[list[int], Spacing]:
         """Gap classes and spacing for lines of `measure` points (shared: do not modify)."""
@@ -49,7 +50,7 @@ class Piece:
         if self.widest <= limit:
             return self.classes, self.spacing
         classes = self.classes.copy()
-        open_long_units(classes, self.glyphs, self.tokens, limit)
+        open_long_units(classes, self.glyphs, self.tokens, limit, self.kinsoku)
         return classes, measure_piece(self.glyphs, classes, self.style, self.indent)
 
 
@@ -118,5 +119,5 @@ def _prepare(runs: list[StyledRun], fonts: FontSet, rules: TextRules, indent: fl
         spacing = measure_piece(glyph_list, classes, rules.punctuation, first)
         pieces.append(Piece(glyph_list, max(map(_size, glyph_list)), first, classes, spacing,
                             tokens, max((w for _, _, w in tokens), default=float("-inf")),
-                            rules.punctuation))
+                            rules.punctuation, rules.kinsoku))
     return pieces
