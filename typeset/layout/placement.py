@@ -194,6 +194,7 @@ class PageSolver:
         self.latitude = latitude
         self._strip_cache: dict = {}
         self._option_cache: dict = {}
+        self._lead_cache: dict[tuple[int, int, bool], list[tuple[ModulePlan, Piece | None]]] = {}
         self._costs: dict[int, float] = {}
         self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
         self._pushed = PUSHED + hole_cost(region.area)
@@ -234,7 +235,16 @@ class PageSolver:
         """A few lead variants of distinct depth; a lead deeper than the latitude's
         lead_depth share of the page is cut there and jumps — unless it is `alone` on the
         page, when it may take all of it — or, where the page holds it, stands deeper at
-        LEAD_DEEP's cost (a jump is not always cheaper: it may need a page of its own)."""
+        LEAD_DEEP's cost (a jump is not always cheaper: it may need a page of its own).
+        Asked once per structure with the lead at that span: cached."""
+        key = (id(lead), span, alone)
+        hit = self._lead_cache.get(key)
+        if hit is None:
+            hit = self._lead_cache[key] = self._lead_variants(lead, span, alone)
+        return hit
+
+    def _lead_variants(self, lead: Piece, span: int, alone: bool
+                       ) -> list[tuple[ModulePlan, Piece | None]]:
         limit = self._lead_limit(span, alone)
         seen: dict[int, ModulePlan] = {}
         for pr, air, compact, stretch in self._knobs(lead, span):
