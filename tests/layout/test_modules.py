@@ -191,3 +191,20 @@ def test_a_stretched_module_is_rows_deeper_from_its_own_paragraphs_and_keeps_its
     def text(plan):
         return "".join(pl.line.text for u in plan.units for pl in u.lines)
     assert text(deeper) == text(base)
+
+
+def test_a_module_of_few_long_paragraphs_stretches_past_two_lines_each(cfg, fonts, article):
+    """Four paragraphs of some 24 lines: the old cap of two lines a paragraph gave eight
+    lines at most; at one line in LINES_PER_EXTRA each gives up to eight, within the
+    composer's letter-spacing limit, so a 4-column module stretches 4 rows (16 lines) and
+    its columns balance whatever the last one lacked before."""
+    from typeset.layout.modules import LINES_PER_EXTRA
+
+    art = article("长篇通讯", 4, 24)
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
+    planner = Planner(cfg, fonts, None)
+    base = planner.plan(Piece(copy), 4)
+    deeper = planner.plan(Piece(copy), 4, stretch=4)
+    assert deeper.depth == base.depth + 4 and not deeper.short_bands()
+    assert max(d for _, d in deeper.grown) > 2
+    assert all(d * LINES_PER_EXTRA <= base.lines // 4 for _, d in deeper.grown)  # 4 alike

@@ -26,8 +26,11 @@ from .units import Unit, block_units
 JUMP_PLACEHOLDER = "八"
 # Modules this narrow (columns) set every headline but the lead's at the small rank's size.
 NARROW = 2
-# A paragraph this long (lines) may be set two lines longer or shorter to balance columns.
-TWO_LINES_FROM = 6
+# A paragraph may be set a line longer or shorter for every this many lines it has (one
+# at least): balancing columns takes at most two, so from 6 lines; a stretched module
+# (拉行) as many as the rule and the composer's letter-spacing limit allow.
+LINES_PER_EXTRA = 3
+BALANCE_LINES = 2  # the most lines one paragraph gives to balance its columns
 BALANCE_TRIES = 4  # orders of a band's paragraphs tried to balance its columns
 # Marks whose em box is half blank on the gutter's side at a line's end or start.
 CLOSING_MARKS = "、，。；：！？”’）》」』〉】"
@@ -231,6 +234,7 @@ class Planner:
         self._spans: dict = {}
         self._natural: dict = {}
         self._loose_units: dict = {}
+        self._longer: dict[tuple[int, int, int, int], dict[int, list[Unit]] | None] = {}
         self._keeps: dict[int, tuple[bool, ...]] = {}
 
     def head(self, piece: Piece, span: int, repeat: str = "", compact: bool = False
@@ -412,9 +416,10 @@ class Planner:
                           if r.foot < top), None)
             if early is not None:
                 paras.sort(key=lambda p: p[1] > early)
-            found = self._reset(piece, paras, missing - 1, 1)
+            found = self._reset(piece, paras, missing - 1, 1, BALANCE_LINES)
             if found is None and band == last and air < self.cfg.copyfit.max_air:
-                found = self._reset(piece, paras[::-1], len(runs) - missing, -1)
+                found = self._reset(piece, paras[::-1], len(runs) - missing, -1,
+                                    BALANCE_LINES)
                 air += found is not None
             changes.update(found or {})
         if not changes:
@@ -450,41 +455,54 @@ class Planner:
     def _stretched(self, piece: Piece, span: int, photo: tuple[int, int], compact: bool,
                    rows: int) -> ModulePlan | None:
         """The piece at air 0 `rows` rows deeper, its paragraphs (those whose last line is
-        fullest first) set a line or two longer for rows × span more lines — a page with
-        holes fills a strip from its own text (拉行) rather than with white. None when the
-        paragraphs cannot give that many or the columns would not balance."""
+        fullest first) set lines longer (see LINES_PER_EXTRA) for rows × span more lines,
+        and the lines the last band's short columns lack (all of them, or all but one) — a
+        page with holes fills a strip from its own text (拉行) rather than with white. None
+        when the paragraphs cannot give that many or the columns would not balance."""
         base = self.plan(piece, span, photo, 0, compact)
         units = piece.units
         paras = sorted(self._paragraphs(piece),
                        key=lambda p: -units[p[1] - 1].lines[0].line.width)
-        found = self._reset(piece, paras, rows * span, 1) if paras else None
-        if found is None:
+        if not paras:
             return None
-        body, grown = self._regrown(piece, found)
-        out = self._plan(piece, span, base.photo, compact, body, grown)
-        if out.depth != base.depth + rows or out.short_bands():
-            return None
-        return out
+        last = base.feet[-1] if base.columns else ()
+        lack = sum(max(last) - f for f in last)
+        for lines in dict.fromkeys((rows * span + lack, rows * span + max(0, lack - 1))):
+            # The same lines are asked for at every photo size of the module: cached.
+            key = (id(piece), piece.start, piece.stop, lines)
+            if key not in self._longer:
+                self._longer[key] = self._reset(piece, paras, lines, 1, lines)
+            found = self._longer[key]
+            if found is None:
+                continue
+            body, grown = self._regrown(piece, found)
+            out = self._plan(piece, span, base.photo, compact, body, grown)
+            if out.depth == base.depth + rows and not out.short_bands():
+                return out
+        return None
 
     def _reset(self, piece: Piece, paras: list[tuple[int, int, int, int]], lines: int,
-               looseness: int) -> dict[int, list[Unit]] | None:
+               looseness: int, most: int) -> dict[int, list[Unit]] | None:
         """`lines` lines more (`looseness` 1) or fewer (−1) from the paragraphs, tried in
-        order, each a line longer or shorter, and if that is not enough, paragraphs of
-        TWO_LINES_FROM lines or more by two; as first unit → new units, None when they do not
-        give that many."""
+        order, each a line longer or shorter, and if that is not enough, each by one line
+        more, up to `most` and LINES_PER_EXTRA's share of its lines — the change spread
+        evenly rather than piled on the first paragraphs; as first unit → new units, None
+        when they do not give that many."""
         out: dict[int, list[Unit]] = {}
         gain: dict[int, int] = {}
-        for step in (1, 2):
+        deepest = min(most, max((b - a for a, b, _, _ in paras), default=0) // LINES_PER_EXTRA)
+        for step in range(1, max(1, deepest) + 1):
             for a, b, art, n in paras:
                 more = step - gain.get(a, 0)
-                if sum(gain.values()) + more > lines or (step == 2 and b - a < TWO_LINES_FROM):
+                if sum(gain.values()) + more > lines or (
+                        step > 1 and b - a < step * LINES_PER_EXTRA):
                     continue
                 want = b - a + step * looseness
                 units = self._loose(piece.copy, art, n, step * looseness, want)
                 if len(units) == want:
                     out[a], gain[a] = units, step
-            if sum(gain.values()) == lines:
-                return out
+                    if sum(gain.values()) == lines:
+                        return out
         return None
 
     def _paragraphs(self, piece: Piece) -> list[tuple[int, int, int, int]]:
