@@ -287,6 +287,12 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                     # already spent in that page's solution).
                     new_in[was].append(kept)
                     continue
+                if incoming[n] and home.get(id(piece.copy)) == n and step(n, True, less_over):
+                    # Its own copy runs over since it took continuations on their size:
+                    # it tightens to hold both before its copy chases room elsewhere.
+                    changed = True
+                    stepped.add(n)
+                    continue
                 need = size(piece)
                 banned = holding.get(id(piece.copy), set()) | {n}
                 target = _target(n, need, numbers, sections, spare, own_copy, banned)
