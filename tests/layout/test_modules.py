@@ -208,3 +208,35 @@ def test_a_module_of_few_long_paragraphs_stretches_past_two_lines_each(cfg, font
     assert deeper.depth == base.depth + 4 and not deeper.short_bands()
     assert max(d for _, d in deeper.grown) > 2
     assert all(d * LINES_PER_EXTRA <= base.lines // 4 for _, d in deeper.grown)  # 4 alike
+
+
+def test_a_table_floats_down_past_its_place_to_fill_the_columns_beside_a_photo(
+        cfg, fonts, article, tmp_path):
+    """A photo first, then one short paragraph, then a table: set at its place, the table
+    would stand under the photo with the columns beside the photo white down to it. It
+    floats down until the text before it fills those columns; every line is still set once,
+    in order."""
+    from PIL import Image
+
+    from typeset.layout.engine import _places
+    from typeset.layout.inserts import photos_of
+    from typeset.model import Figure
+
+    image = tmp_path / "tall.jpg"
+    Image.new("L", (1500, 2000), 128).save(image)
+    art = article("前10个月经济运行", 6, 8)
+    art.blocks[1:1] = [Table(("指标", "数值"), (("地区生产总值", "8,400亿元"),), ("", ""),
+                             Source("t.md", 1))]
+    art.blocks.insert(0, Figure(image, "图。", "本报记者 摄", Source("t.md", 1)))
+    at: list[int] = []
+    body = body_units(art, cfg, fonts, None, places=at)
+    copy = Copy([art], 0, Rank.SECOND, body, photos_of(art), [art.blocks[2]], [0],
+                places=_places(art, at))
+    plan = Planner(cfg, fonts, None).plan(Piece(copy), 4, (2, 20))
+    photo, table = sorted(plan.inserts, key=lambda i: i.table is not None)
+    assert table.row >= photo.row + photo.rows  # under the photo …
+    beside = [r for r in plan.columns if r.col >= photo.span and r.row < table.row]
+    assert beside and all(r.foot == max(r.foot for r in beside) for r in beside[:-1])
+    assert plan.blank <= len(beside)  # … and the columns beside it are full down to it
+    units = [i for r in sorted(plan.columns, key=lambda r: r.a) for i in range(r.a, r.b)]
+    assert units == list(range(len(plan.units)))

@@ -586,6 +586,11 @@ class Planner:
 
         for at, kind, k in (copy.places if piece.first else ()):
             at = min(max(at + sum(d for end, d in grown if end <= at), pos), stop)
+            if kind == "table":
+                # A table floats down until the text before it reaches every column's
+                # lowest start (the foot of a photo above it), where the copy has that
+                # much: else the columns beside the photo would stay white down to it.
+                at = max(at, min(stop, pos + sum(max(starts) - st for st in starts)))
             ruled = at > pos
             if ruled:  # the text before the insert, then a white row with a rule
                 starts = [band(at) + 1] * span
