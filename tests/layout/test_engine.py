@@ -192,6 +192,9 @@ def test_the_layout_report_gives_fill_per_page_and_boxes_per_article(sample_made
     first = report["articles"][0]
     assert first["pages"] == [1] and len(first["modules"][0]["box_mm"]) == 4
     assert {"columns", "lines", "variant", "jumps_to"} <= set(first["modules"][0])
+    # How many lines each module's paragraphs were set longer than their best setting.
+    grown = [m["variant"]["lines_grown"] for a in report["articles"] for m in a["modules"]]
+    assert all(g >= 0 for g in grown) and any(grown)
 
 
 def test_the_layout_report_records_each_heads_size_lines_and_breaks(sample_made, tmp_path):

@@ -302,7 +302,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                     index[id(art)], art.headline or "", n, box, slot.plan.span,
                     slot.plan.lines, {"span": slot.plan.span, "photo": list(slot.plan.photo),
                                       "air": slot.plan.air, "headline_pt": slot.plan.head.size,
-                                      "rank": piece.weight.value},
+                                      "rank": piece.weight.value,
+                                      "lines_grown": slot.plan.lines_grown},
                     to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
                     (planner.head(piece, slot.plan.span, repeat) if repeat
                      else slot.plan.head).parts, areas[k]))
