@@ -95,6 +95,10 @@ class TypeSizes:
     headline_lead_max: float = 42.0  # 初号
     headline_max: float = 28.0  # 一号
     headline_small_min: float = 14.0  # 四号
+    # The tops of the lead's and second stories' ranges on a page with holes (copyfit's
+    # under step "headlines"); None: no larger than on other pages.
+    headline_lead_under: float | None = None
+    headline_under: float | None = None
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,10 @@ def _build(d: dict, path: Path) -> LayoutConfig:
         raise ValueError(f"'text.punctuation' must be one of {', '.join(PUNCTUATION_STYLES)}")
     s = d["sizes"]
     sizes = TypeSizes(**{k.removesuffix("_pt"): float(v) for k, v in s.items()})
+    if (sizes.headline_lead_under or sizes.headline_lead_max) < sizes.headline_lead_max or \
+            (sizes.headline_under or sizes.headline_max) < sizes.headline_max:
+        raise ValueError("'sizes.headline_lead_under_pt' and 'headline_under_pt' must not be "
+                         "under 'headline_lead_max_pt' and 'headline_max_pt'")
     m = d["masthead"]
     rh = d["running_head"]
     fonts = Path(d.get("fonts", "../fonts/fonts.toml"))

@@ -214,7 +214,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         hit = composed.get(key)
         if hit is None:
             copies = list(within(copies_of(by_page.get(n, []), fit), capacity.issue))
-            hit = composed[key] = [Piece(c, rank=rank) for c, rank
+            hit = composed[key] = [Piece(c, rank=rank, grand=key[4] < 0) for c, rank
                                    in zip(copies, _ranks(copies, key[4]))]
         return hit
 
@@ -504,7 +504,8 @@ def _is_brief(a: Article, limit: int) -> bool:
 def _ranks(copies: list[Copy], tier: int) -> list[Rank]:
     """Each copy's rank on its page — the first is the lead; the next two, and long
     stories, second stories; briefs small — then `tier` tiers smaller (+) or bigger (−)
-    for every story but the lead and the briefs."""
+    for every story but the lead and the briefs (a bigger tier also lets the lead's and
+    second stories' heads grow to [sizes]' tops for a page with holes: Piece.grand)."""
     out = []
     for n, c in enumerate(copies):
         if len(c.articles) > 1:

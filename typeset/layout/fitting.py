@@ -12,10 +12,11 @@ the pages whose copy or settings changed, then sends every piece a page could no
 to the first page with room, in the order of preference: the next page of the same
 section, then any later page (nearest first), then an earlier one (nearest first), and
 pages with copy of their own before blank ones. A page that runs over when no page has
-room takes its next copyfit step (the `over` ladder of [copyfit]), and so does a page whose
-own copy runs over once it took continuations (else the two chase each other's room round
-the pages); a page with holes its next `under` step; a step is kept only when it makes the page better. The rounds stop when
-nothing changes, or after [copyfit] rounds; what has not found a place then is overset.
+room takes its next copyfit step (the `over` ladder of [copyfit]), and so does a page
+whose own copy runs over once it took continuations (else the two chase each other's
+room round the pages); a page with holes its next `under` step; a step is kept only when
+it makes the page better. The rounds stop when nothing changes, or after [copyfit]
+rounds; what has not found a place then is overset.
 A joint solver (CP-SAT over all pages) was not chosen: a page's room is only known by
 solving the page (modules balance, photos crop, headlines wrap), so a joint model would
 either solve pages inside its search — this loop, with more machinery — or work from

@@ -51,29 +51,31 @@ class HeadlineGroup:
     parts: tuple[GroupPart, ...] = ()
 
 
-def size_range(rank: Rank, cfg: LayoutConfig) -> tuple[float, float]:
-    """Smallest and largest headline size for a rank (points)."""
+def size_range(rank: Rank, cfg: LayoutConfig, grand: bool = False) -> tuple[float, float]:
+    """Smallest and largest headline size for a rank (points); `grand`: on a page with
+    holes, where the lead and second stories may take the larger tops of [sizes]."""
     s = cfg.sizes
     if rank is Rank.LEAD:
-        return s.headline_lead, s.headline_lead_max
+        return s.headline_lead, (grand and s.headline_lead_under) or s.headline_lead_max
     if rank is Rank.SECOND:
-        return s.headline, s.headline_max
+        return s.headline, (grand and s.headline_under) or s.headline_max
     return s.headline_small_min, s.headline_small
 
 
 def headline_group(article: Article, rank: Rank, width: float, cfg: LayoutConfig,
                    fonts: FontSet, missing: list[str] | None, *, repeat: str = "",
-                   compact: bool = False) -> HeadlineGroup:
+                   compact: bool = False, grand: bool = False) -> HeadlineGroup:
     """Compose the group `width` points wide. Every part is set by compose.headline: broken
     by meaning into balanced lines; the headline in the fewest lines its rank's sizes allow,
     at the largest size that fills the width (`compact`: at the rank's smallest size, to
-    save rows); kicker, subtitles and banner at their own sizes.
+    save rows; `grand`: up to the rank's top on a page with holes, see size_range);
+    kicker, subtitles and banner at their own sizes.
 
     `repeat`: a jump continuation's short repeated headline is set small, followed by
     `repeat` ("（上接第N版）") as a line of its own.
     """
     s = cfg.sizes
-    low, high = size_range(rank, cfg)
+    low, high = size_range(rank, cfg, grand)
     role = "headline_black" if rank is Rank.LEAD else "headline"
     # The lead's group is centred over its columns, as on a front page; others flush left.
     align = "center" if rank is Rank.LEAD else "left"

@@ -85,6 +85,7 @@ class Piece:
     jumps: bool = False
     rank: Rank | None = None  # overrides copy.rank (a continuation is small)
     origin: Piece | None = None  # the piece this one was cut from (it jumps)
+    grand: bool = False  # its headline may take the larger sizes of a page with holes
 
     @property
     def stop(self) -> int:
@@ -244,7 +245,7 @@ class Planner:
         rank = piece.weight
         if rank is Rank.SECOND and span <= NARROW:
             rank = Rank.SMALL  # a second story's size does not fit two columns
-        key = (id(piece.copy), rank, span, piece.continued, repeat, compact)
+        key = (id(piece.copy), rank, span, piece.continued, repeat, compact, piece.grand)
         hit = self._heads.get(key)
         if hit is None:
             width = self.cfg.page.span_width(span)
@@ -254,7 +255,8 @@ class Planner:
             else:
                 rep = repeat or (f"（上接第{JUMP_PLACEHOLDER}版）" if piece.continued else "")
                 hit = headline_group(copy.article, rank, width, self.cfg, self.fonts,
-                                     self.missing, repeat=rep, compact=compact)
+                                     self.missing, repeat=rep, compact=compact,
+                                     grand=piece.grand)
             self._heads[key] = hit
         return hit
 

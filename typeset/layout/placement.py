@@ -544,7 +544,7 @@ class PageSolver:
         while lo <= hi:
             mid = (lo + hi) // 2
             frag = Piece(piece.copy, piece.start, piece.start + mid, piece.continued, True,
-                         piece.rank, piece)
+                         piece.rank, piece, piece.grand)
             plan = self.planner.plan(frag, width, photo)
             if plan.depth <= rows:
                 best, lo = (plan, frag), mid + 1

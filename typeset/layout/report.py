@@ -1,11 +1,12 @@
 """The layout report, OUTDIR/<stem>.layout.json: per page its fill ratio, fitness terms
-and the copyfit steps it took; per article its page(s), box in mm, columns, lines, variant
-(span, photo, air, headline size, rank, and lines_grown: lines its paragraphs were set
-longer than their best setting, to balance columns or to stretch the module), jump targets and how each part of its headline group was set (size, lines, the character
+and the copyfit steps it took; per article its page(s), box in mm, columns, lines,
+variant (span, photo, air, headline size, rank, and lines_grown: lines its paragraphs
+were set longer than their best setting, to balance columns or to stretch the module),
+jump targets and how each part of its headline group was set (size, lines, the character
 offsets where its lines break); per teaser the page it prints; the copy overset (per
-article its page, lines and characters over and the text); the pages left out for want of
-copy; the filler pool's items placed (page, box in mm, columns, lines) and those no hole
-took."""
+article its page, lines and characters over and the text); the pages left out for want
+of copy; the filler pool's items placed (page, box in mm, columns, lines) and those no
+hole took."""
 
 from __future__ import annotations
 
