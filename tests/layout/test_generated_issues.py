@@ -71,3 +71,13 @@ def test_a_seed_like_front_page_fills_beside_a_masthead_without_an_ear(made, cfg
               if p.box.x >= cfg.page.column_x(cfg.masthead.columns) - 1e-6
               and p.box.y < cfg.page.area_y + cfg.masthead.lines * cfg.grid.pitch]
     assert beside, "nothing stands beside the masthead"
+
+
+def test_a_page_that_jumps_a_story_beside_a_hole_still_takes_the_under_ladder(made):
+    """no-photos seed 0, page 2: set as it comes, a story jumps to page 5 while the strip
+    beside it ends 4 rows short. The under ladder runs on such a page too (a step is kept
+    only if it sends no more away): loosened, the page holds all its copy."""
+    issue, mu = made("no-photos", 0)
+    assert mu.copyfit[2].under
+    assert not [p for p in mu.placements if p.page == 2 and p.jumps_to is not None]
+    assert mu.overset == []

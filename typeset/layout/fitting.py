@@ -332,7 +332,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         if not changed:
             for n in numbers:
                 sol = solved(n)
-                if underfull(sol) and not _outgoing(sol) and step(n, False, fewer_holes):
+                if underfull(sol) and step(n, False, fewer_holes):
                     changed = True
         if not changed:
             break
