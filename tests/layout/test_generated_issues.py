@@ -17,9 +17,10 @@ from typeset.layout import make_up
 # Cases the make-up fits today, of different kinds: the sample's volume, twice its photos,
 # a page of briefs, twice its tables, a story moved a page later (page 2 takes a
 # continuation and must tighten to keep its own copy, else the two chase each other's room
-# round pages 2, 4, 5 and 7 until the rounds run out).
+# round pages 2, 4, 5 and 7 until the rounds run out), a page of one long story that takes
+# a continuation too (its lead is still alone: it may take the page, not a share of it).
 FITTING = [("volume-100", 0), ("photos-2x", 1), ("many-briefs", 0), ("tables", 1),
-           ("moved-later", 0)]
+           ("moved-later", 0), ("long-story", 1)]
 
 
 @pytest.fixture(scope="module")

@@ -175,6 +175,13 @@ def hole_cost(area: int) -> float:
     return HOLE * area + HOLE_SQ * area ** 2
 
 
+def _alone(rest: list[Piece]) -> bool:
+    """Is the lead alone on its page with `rest` beside it? So when no other story starts
+    there: continuations sent to the page take the room the lead leaves, not a share of the
+    page it would keep for them."""
+    return all(p.continued for p in rest)
+
+
 def compositions(n: int, low: int, high: int) -> list[tuple[int, ...]]:
     """All ordered ways to write `n` as a sum of parts in [low, high]."""
     if n == 0:
@@ -219,9 +226,10 @@ class PageSolver:
         structures = [(parts, m) for parts in compositions(c, 2, max(2, widest))
                       for m in range(1, len(parts) + 1) if sum(parts[:m]) >= min(4, c)]
         candidates = []
+        alone = _alone(pieces[1:])
         for parts, m in structures:
             for lead_plan, lead_cont in self._lead_options(pieces[0], sum(parts[:m]),
-                                                           alone=len(pieces) == 1):
+                                                           alone=alone):
                 candidates.append(self._greedy(pieces[1:], parts, m, lead_plan, lead_cont))
         candidates.sort(key=lambda c: c[0].cost)
         best = min((self._improve(pieces[1:], *c) for c in candidates[:SEARCHED]),
@@ -366,7 +374,7 @@ class PageSolver:
         reg = self.region
         terms = {"lead_narrow": LEAD_NARROW * (reg.columns - lead_span),
                  "lead_variant": self._module_cost(lead)}
-        deep = lead.depth - self._lead_limit(lead_span, not rest)
+        deep = lead.depth - self._lead_limit(lead_span, _alone(rest))
         if deep > 0:
             terms["lead_deep"] = LEAD_DEEP * deep * lead_span
         lead_top = reg.top(0, lead_span)
