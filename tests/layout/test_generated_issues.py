@@ -82,3 +82,15 @@ def test_a_page_that_jumps_a_story_beside_a_hole_still_takes_the_under_ladder(ma
     assert mu.copyfit[2].under
     assert not [p for p in mu.placements if p.page == 2 and p.jumps_to is not None]
     assert mu.overset == []
+
+
+def test_a_front_page_without_an_ear_leaves_no_empty_column_beside_the_masthead(made, cfg):
+    """front-only seed 1: an empty column between the masthead and the story beside it
+    joins the masthead's own margin (its title is narrower than its four columns) into a
+    white block of 3 % of the page. That white is priced as the block it makes, so a story
+    stands from the top of the type area right beside the masthead."""
+    issue, mu = made("front-only", 1)
+    g = cfg.page
+    beside = g.column_x(cfg.masthead.columns)
+    assert [p for p in mu.placements if abs(p.box.x - beside) < 1e-6
+            and abs(p.box.y - g.area_y) < 1e-6]

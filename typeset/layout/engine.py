@@ -25,7 +25,7 @@ from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, 
 from .draw import Box, article_areas, draw_module, link_line, module_box
 from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
 from .fillers import PlacedFiller, draw_fillers, fill_holes, unused_warning
-from .furniture import chinese_numeral, masthead, running_head
+from .furniture import Furniture, chinese_numeral, masthead, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
 from .capacity import Capacity, pushed_unweighed, split, within
@@ -181,7 +181,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         # masthead) stands over the columns beside the masthead.
         ear_top = ear.rows if ear is not None else top
         region_of[page.number] = Region(
-            (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows)
+            (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows,
+            _white_columns(furn, cfg) if page.number == 1 else 0)
 
     by_page: dict[int, list[Article]] = {}
     for mp in issue.pages:
@@ -193,7 +194,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         # No teasers and no other page to index: page 1's stories rise beside the masthead.
         first = region_of[1]
         region_of[1] = Region(first.tops[:cfg.masthead.columns]
-                              + (0,) * (g.columns - cfg.masthead.columns), rows)
+                              + (0,) * (g.columns - cfg.masthead.columns), rows,
+                              first.furniture_white)
     composed: dict[tuple, list[Piece]] = {}
     solvers: dict[tuple, PageSolver] = {}
 
@@ -499,6 +501,14 @@ def _is_brief(a: Article, limit: int) -> bool:
     return (len(a.blocks) == 1 and len(paras) == 1 and not a.kicker and not a.subtitles
             and a.teaser_page is None and bool(a.headline)
             and len(paras[0].text) <= limit)
+
+
+def _white_columns(furn: Furniture, cfg: LayoutConfig) -> int:
+    """Whole columns at the right of the furniture block that none of its lines reaches."""
+    g = cfg.page
+    ink = max((tl.x + tl.line.width for tl in furn.lines), default=g.area_x)
+    right = g.column_x(furn.columns - 1) + g.column_width
+    return max(0, int((right - ink + g.gutter) // (g.column_width + g.gutter)))
 
 
 def _ranks(copies: list[Copy], tier: int) -> list[Rank]:

@@ -17,6 +17,10 @@ reports its terms per page):
          + HOLE_SQ·(foot² − largest hole²)        (where strips side by side end short
                                                    together, their holes read as one
                                                    white block: its extra square)
+         + the hole cost of the white above a module, beside page 1's shallower furniture
+                                                  (against the masthead's right edge, of
+                                                   the block it makes with the white
+                                                   inside the masthead: Region.beside_cost)
          + AIR·Σ headline air                    (extra rows × span in headline groups)
          + LOOSE·Σ lines set longer               (paragraphs a line longer, on a page
                                                    with holes: see Latitude.stretch)
@@ -87,6 +91,10 @@ class Region:
 
     tops: tuple[int, ...]
     bottom: int
+    # Page 1: whole columns of white inside the furniture block at its right edge (the
+    # masthead's title is narrower than its columns), rows 0 to the furniture's foot. White
+    # beside the block joins it into one white block (see beside_cost).
+    furniture_white: int = 0
 
     @property
     def columns(self) -> int:
@@ -100,6 +108,19 @@ class Region:
     def top(self, col: int = 0, span: int = 0) -> int:
         """The first row free across columns [col, col + span) (span 0: to the last)."""
         return max(self.tops[col:col + span] if span else self.tops[col:])
+
+    def beside_cost(self, hole: tuple[int, int, int, int]) -> float:
+        """The cost of an empty rectangle (col, row, span, rows) above a module: as a hole,
+        and where it stands against the furniture's right edge, as the one block of white
+        it makes with the white inside the furniture (alone, that white is the masthead's
+        margin; joined, it reads as a hole)."""
+        col, row, span, rows = hole
+        edge = next((c for c in range(1, self.columns) if self.tops[c] != self.tops[0]), 0)
+        if not self.furniture_white or col != edge or row >= self.tops[0]:
+            return hole_cost(span * rows)
+        beside = min(rows, self.tops[0] - row)  # the rows it shares with the furniture
+        return (hole_cost((span + self.furniture_white) * beside)
+                + hole_cost(span * (rows - beside)))
 
     def white_above(self, col: int, span: int, row: int) -> list[tuple[int, int, int, int]]:
         """The empty rectangles (col, row, span, rows) between the tops of columns
@@ -402,7 +423,7 @@ class PageSolver:
             pushed += res.pushed
         terms["strips"] = strip_cost
         if above:
-            terms["above"] = sum(hole_cost(w * h) for _, _, w, h in above)
+            terms["above"] = sum(map(reg.beside_cost, above))
         holes = above + holes
         foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
         if foot > single:
