@@ -240,3 +240,29 @@ def test_a_table_floats_down_past_its_place_to_fill_the_columns_beside_a_photo(
     assert plan.blank <= len(beside)  # … and the columns beside it are full down to it
     units = [i for r in sorted(plan.columns, key=lambda r: r.a) for i in range(r.a, r.b)]
     assert units == list(range(len(plan.units)))
+
+
+def test_a_compact_continuation_is_drawn_with_the_head_it_was_measured_with(
+        cfg, fonts, article):
+    """A continuation planned with its headline compact (the rank's smallest size) is drawn
+    with its real 上接 line at that size too: drawn at the usual size the repeated head took
+    another row and its lines ran into the module's first body lines (found as collisions
+    on page 1 of volume-110 seed 1, made up with a trial cost term)."""
+    from typeset.layout.boxes import PageLayout
+    from typeset.layout.draw import draw_module
+    from typeset.layout.placement import Slot
+
+    art = article("他实在站不住　只好扶着站牌歇一歇", 3)  # a head that wraps at 16 pt
+    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
+    planner = Planner(cfg, fonts, None)
+    cont = Piece(copy, 10, -1, True)
+    plan = planner.plan(cont, 2, compact=True)
+    page = PageLayout(1)
+    draw_module(page, Slot(plan, 0, 0), planner, cfg, fonts, repeat="（上接第二版）",
+                top_row=0, bottom_row=100)
+    body_top = cfg.page.area_y + min(r.row for r in plan.columns) * cfg.grid.pitch
+    drawn = planner.head(cont, 2, "（上接第二版）", plan.compact)
+    assert drawn.rows == plan.head.rows
+    heads = page.lines[:len(drawn.lines)]  # the head is drawn first
+    assert [tl.line.text for tl in heads][-1] == "（上接第二版）"
+    assert all(tl.baseline < body_top for tl in heads)

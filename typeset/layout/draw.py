@@ -87,7 +87,8 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
     piece = plan.piece
     box = module_box(slot, cfg)
     x0, y0 = box.x, box.y
-    head = planner.head(piece, plan.span, repeat) if repeat else plan.head
+    # The real 上接 line in place of the measuring placeholder, at the size the plan chose.
+    head = planner.head(piece, plan.span, repeat, plan.compact) if repeat else plan.head
     shift = plan.air * pitch / 2
     for pl in head.lines:
         page.lines.append(pl.moved(x0, y0 + shift))

@@ -292,7 +292,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
             if over is not None:
                 page.overset.append(OversetMark(jx, jy, _overset_note(over)))
             if repeat:
-                head = planner.head(piece, slot.plan.span, repeat)
+                head = planner.head(piece, slot.plan.span, repeat, slot.plan.compact)
                 link_line(page, box.x, box.y + (head.rows - 1) * cfg.grid.pitch, box.width, cfg,
                           from_page, from_y)
             head_rows = slot.plan.air + slot.plan.head.rows
@@ -307,7 +307,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                       "rank": piece.weight.value,
                                       "lines_grown": slot.plan.lines_grown},
                     to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
-                    (planner.head(piece, slot.plan.span, repeat) if repeat
+                    (planner.head(piece, slot.plan.span, repeat, slot.plan.compact) if repeat
                      else slot.plan.head).parts, areas[k]))
         free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots) \
             + pool.blank(n)
