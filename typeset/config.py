@@ -196,8 +196,8 @@ class CopyfitSpec:
     tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be; a
     tightened line may also give up `tracking` em at each gap between characters, 紧排;
     a loosened page's modules may also be set up to `stretch` rows deeper, their
-    paragraphs a line or two longer still, where the page solver finds that fills a
-    strip),
+    paragraphs longer still — a line per three they have at most — where the page solver
+    finds that fills a strip),
     photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
     natural depth; on a page with holes also up to [photo] max_columns_under wide),
     headlines (one headline tier smaller/bigger), air (no extra rows in headline groups /

@@ -176,15 +176,18 @@ def test_a_photo_spans_up_to_max_columns_and_on_a_page_with_holes_up_to_the_unde
     assert max(wide) == cfg.photo.max_columns_under < 8
 
 
-def test_a_stretched_module_is_rows_deeper_from_its_own_paragraphs_and_keeps_its_text(
-        cfg, fonts, article):
-    """stretch=k sets paragraphs a line or two longer for k more rows of balanced columns,
-    every character kept in order; the lines gained are what LOOSE is charged for."""
-    art = article("社区食堂覆盖全市", 12, 3)
+def _stretched(cfg, fonts, art, span: int, rows: int):
+    """The article's module at `span` as set, and stretched `rows` rows deeper."""
     copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
     planner = Planner(cfg, fonts, None)
-    base = planner.plan(Piece(copy), 3)
-    deeper = planner.plan(Piece(copy), 3, stretch=2)
+    return planner.plan(Piece(copy), span), planner.plan(Piece(copy), span, stretch=rows)
+
+
+def test_a_stretched_module_is_rows_deeper_from_its_own_paragraphs_and_keeps_its_text(
+        cfg, fonts, article):
+    """stretch=k sets paragraphs longer for k more rows of balanced columns, every
+    character kept in order; the lines gained are what LOOSE is charged for."""
+    base, deeper = _stretched(cfg, fonts, article("社区食堂覆盖全市", 12, 3), 3, 2)
     assert deeper.depth == base.depth + 2 and not deeper.short_bands()
     assert deeper.lines_grown == deeper.lines - base.lines > 0
 
@@ -200,11 +203,7 @@ def test_a_module_of_few_long_paragraphs_stretches_past_two_lines_each(cfg, font
     its columns balance whatever the last one lacked before."""
     from typeset.layout.modules import LINES_PER_EXTRA
 
-    art = article("长篇通讯", 4, 24)
-    copy = Copy([art], 0, Rank.SECOND, body_units(art, cfg, fonts, None), [], [], [0])
-    planner = Planner(cfg, fonts, None)
-    base = planner.plan(Piece(copy), 4)
-    deeper = planner.plan(Piece(copy), 4, stretch=4)
+    base, deeper = _stretched(cfg, fonts, article("长篇通讯", 4, 24), 4, 4)
     assert deeper.depth == base.depth + 4 and not deeper.short_bands()
     assert max(d for _, d in deeper.grown) > 2
     assert all(d * LINES_PER_EXTRA <= base.lines // 4 for _, d in deeper.grown)  # 4 alike

@@ -25,7 +25,7 @@ from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, 
 from .draw import Box, article_areas, draw_module, link_line, module_box
 from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
 from .fillers import PlacedFiller, draw_fillers, fill_holes, unused_warning
-from .furniture import Furniture, chinese_numeral, masthead, running_head
+from .furniture import chinese_numeral, masthead, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
 from .capacity import Capacity, pushed_unweighed, split, within
@@ -182,7 +182,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         ear_top = ear.rows if ear is not None else top
         region_of[page.number] = Region(
             (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows,
-            _white_columns(furn, cfg) if page.number == 1 else 0)
+            furn.white_columns(cfg) if page.number == 1 else 0)
 
     by_page: dict[int, list[Article]] = {}
     for mp in issue.pages:
@@ -212,12 +212,13 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         """Page n's own copy set as `fit` says, as whole pieces in priority order, as much
         of it as the issue's pages could hold (see capacity.py)."""
         spec = cfg.copyfit
-        key = (n, fit.looseness(spec), fit.tracking(spec), fit.brief_chars(spec), fit.tier())
+        tier = fit.tier()
+        key = (n, fit.looseness(spec), fit.tracking(spec), fit.brief_chars(spec), tier)
         hit = composed.get(key)
         if hit is None:
             copies = list(within(copies_of(by_page.get(n, []), fit), capacity.issue))
-            hit = composed[key] = [Piece(c, rank=rank, grand=key[4] < 0) for c, rank
-                                   in zip(copies, _ranks(copies, key[4]))]
+            hit = composed[key] = [Piece(c, rank=rank, grand=tier < 0) for c, rank
+                                   in zip(copies, _ranks(copies, tier))]
         return hit
 
     def solve(n: int, fit: PageFit, pieces: list[Piece]) -> PageSolution:
@@ -501,14 +502,6 @@ def _is_brief(a: Article, limit: int) -> bool:
     return (len(a.blocks) == 1 and len(paras) == 1 and not a.kicker and not a.subtitles
             and a.teaser_page is None and bool(a.headline)
             and len(paras[0].text) <= limit)
-
-
-def _white_columns(furn: Furniture, cfg: LayoutConfig) -> int:
-    """Whole columns at the right of the furniture block that none of its lines reaches."""
-    g = cfg.page
-    ink = max((tl.x + tl.line.width for tl in furn.lines), default=g.area_x)
-    right = g.column_x(furn.columns - 1) + g.column_width
-    return max(0, int((right - ink + g.gutter) // (g.column_width + g.gutter)))
 
 
 def _ranks(copies: list[Copy], tier: int) -> list[Rank]:

@@ -31,6 +31,14 @@ class Furniture:
     top: float  # y of the first row below the furniture (in the columns it covers)
     columns: int  # how many columns (from the left) it covers; the others start at the top
 
+    def white_columns(self, cfg: LayoutConfig) -> int:
+        """Whole columns at the right of the block that none of its lines reaches (the
+        masthead's title is narrower than its columns): see placement.Region.beside_cost."""
+        g = cfg.page
+        ink = max((tl.x + tl.line.width for tl in self.lines), default=g.area_x)
+        right = g.column_x(self.columns - 1) + g.column_width
+        return max(0, int((right - ink + g.gutter) // (g.column_width + g.gutter)))
+
 
 def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet, source: Source,
              missing: list[str] | None) -> Furniture:

@@ -115,8 +115,10 @@ class Region:
         it makes with the white inside the furniture (alone, that white is the masthead's
         margin; joined, it reads as a hole)."""
         col, row, span, rows = hole
+        if not self.furniture_white or row >= self.tops[0]:
+            return hole_cost(span * rows)
         edge = next((c for c in range(1, self.columns) if self.tops[c] != self.tops[0]), 0)
-        if not self.furniture_white or col != edge or row >= self.tops[0]:
+        if col != edge:
             return hole_cost(span * rows)
         beside = min(rows, self.tops[0] - row)  # the rows it shares with the furniture
         return (hole_cost((span + self.furniture_white) * beside)
