@@ -102,3 +102,18 @@ def test_white_beside_the_masthead_costs_the_block_it_makes_with_the_masthead_ma
     assert region.beside_cost((5, 0, 1, 14)) == hole_cost(14)
     assert region.beside_cost((4, 14, 1, 5)) == hole_cost(5)
     assert Region((14,) * 4 + (0,) * 4, 100).beside_cost((4, 0, 1, 14)) == hole_cost(14)
+
+
+def test_white_joined_with_the_masthead_margin_is_weighed_as_the_block_it_makes():
+    """Region.block, the white block PageSolver weighs against [copyfit] hole_warning (each
+    row·column beyond it costs WARNED): beside the masthead's one white column, a 1-column
+    rectangle 14 rows deep reads as a 2-column block; below the masthead, or away from its
+    edge, as itself."""
+    from typeset.layout.placement import Region
+
+    region = Region((14,) * 4 + (0,) * 4, 100, furniture_white=1)
+    assert region.block((4, 0, 1, 14)) == 28
+    assert region.block((4, 0, 1, 20)) == 28
+    assert region.block((5, 0, 1, 14)) == 14
+    assert region.block((4, 14, 1, 5)) == 5
+    assert Region((14,) * 4 + (0,) * 4, 100).block((4, 0, 1, 14)) == 14

@@ -225,7 +225,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         lat = fit.latitude(cfg.copyfit)
         solver = solvers.get((n, lat))
         if solver is None:
-            solver = solvers[(n, lat)] = PageSolver(planner, region_of[n], lat)
+            solver = solvers[(n, lat)] = PageSolver(planner, region_of[n], lat,
+                                                     cfg.copyfit.hole_warning)
         weighed, beyond = split(pieces, capacity.offered)
         return pushed_unweighed(solver.solve(weighed), beyond, capacity.page)
 

@@ -43,6 +43,8 @@ reports its terms per page):
          + SLIVER·modules whose body is under 3 rows
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
+         + WARNED·row·columns of the largest white block (a foot block, a hole, white
+                   joined with page 1's furniture) beyond [copyfit] hole_warning
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ LEAD_DEEP = HOLE
 SLIVER = 10.0
 BLANK = 2.0
 DEEP = 0.2
+# A row·column of the page's largest white block beyond the warning size ([copyfit]
+# hole_warning): such a hole is named in a warning for the desk to fill by hand, a defect
+# of the page, so it costs several times a row·column of any look the solver trades for it
+# (a lead beyond its depth, a narrower lead, a loose module).
+WARNED = 5.0
 DEEP_ROWS = 55
 MIN_FRAGMENT_ROWS = 4  # a jump fragment keeps at least this many lines per column
 MIN_CONTINUATION = 8  # lines: fewer are not worth a jump
@@ -109,20 +116,32 @@ class Region:
         """The first row free across columns [col, col + span) (span 0: to the last)."""
         return max(self.tops[col:col + span] if span else self.tops[col:])
 
+    def _beside(self, hole: tuple[int, int, int, int]) -> int:
+        """Rows an empty rectangle (col, row, span, rows) above a module shares with the
+        white inside the furniture: where it stands against the furniture's right edge
+        (else 0)."""
+        col, row, span, rows = hole
+        if not self.furniture_white or row >= self.tops[0]:
+            return 0
+        edge = next((c for c in range(1, self.columns) if self.tops[c] != self.tops[0]), 0)
+        return min(rows, self.tops[0] - row) if col == edge else 0
+
     def beside_cost(self, hole: tuple[int, int, int, int]) -> float:
         """The cost of an empty rectangle (col, row, span, rows) above a module: as a hole,
         and where it stands against the furniture's right edge, as the one block of white
         it makes with the white inside the furniture (alone, that white is the masthead's
         margin; joined, it reads as a hole)."""
-        col, row, span, rows = hole
-        if not self.furniture_white or row >= self.tops[0]:
-            return hole_cost(span * rows)
-        edge = next((c for c in range(1, self.columns) if self.tops[c] != self.tops[0]), 0)
-        if col != edge:
-            return hole_cost(span * rows)
-        beside = min(rows, self.tops[0] - row)  # the rows it shares with the furniture
+        _, _, span, rows = hole
+        beside = self._beside(hole)
         return (hole_cost((span + self.furniture_white) * beside)
                 + hole_cost(span * (rows - beside)))
+
+    def block(self, hole: tuple[int, int, int, int]) -> int:
+        """Row·columns of the white block an empty rectangle above a module reads as: its
+        own, or the block it makes with the furniture's white beside it (see beside_cost)."""
+        _, _, span, rows = hole
+        beside = self._beside(hole)
+        return max(span * rows, (span + self.furniture_white) * beside)
 
     def white_above(self, col: int, span: int, row: int) -> list[tuple[int, int, int, int]]:
         """The empty rectangles (col, row, span, rows) between the tops of columns
@@ -218,10 +237,14 @@ def compositions(n: int, low: int, high: int) -> list[tuple[int, ...]]:
 class PageSolver:
     """Finds the lowest-cost arrangement of a page's pieces (in priority order)."""
 
-    def __init__(self, planner: Planner, region: Region, latitude: Latitude) -> None:
+    def __init__(self, planner: Planner, region: Region, latitude: Latitude,
+                 hole_warning: float = 1.0) -> None:
+        """`hole_warning`: the share of the page ([copyfit] hole_warning) above which a
+        white block is warned of, and costs WARNED more for every row·column beyond it."""
         self.planner = planner
         self.region = region
         self.latitude = latitude
+        self._warn = hole_warning * region.columns * region.bottom
         self._strip_cache: dict = {}
         self._option_cache: dict = {}
         self._lead_cache: dict[tuple[int, int, bool], list[tuple[ModulePlan, Piece | None]]] = {}
@@ -430,6 +453,9 @@ class PageSolver:
         foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
         if foot > single:
             terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
+        largest = max([foot, single, *map(reg.block, above)])
+        if largest > self._warn:
+            terms["warned"] = WARNED * (largest - self._warn)
         terms["order"] = ORDER * _inversions(slots, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
