@@ -184,7 +184,7 @@ class PrintSpec:
 
 
 OVER_STEPS = ("tighten", "photos", "headlines", "air", "briefs")
-UNDER_STEPS = ("loosen", "photos", "headlines", "air")
+UNDER_STEPS = ("stretch", "loosen", "photos", "headlines", "air")
 
 
 @dataclass(frozen=True)
@@ -193,11 +193,12 @@ class CopyfitSpec:
 
     A page whose copy runs over takes the `over` steps in order, each on top of the ones
     before it, until its copy fits; a page with holes takes the `under` steps. Steps:
-    tighten/loosen (paragraphs set `looseness` lines shorter/longer where they can be; a
-    tightened line may also give up `tracking` em at each gap between characters, 紧排;
-    a loosened page's modules may also be set up to `stretch` rows deeper, their
-    paragraphs longer still — a line per three they have at most — where the page solver
-    finds that fills a strip),
+    stretch (a module may be set up to `stretch` rows deeper, paragraphs of its choosing
+    set longer — a line per three they have at most — where the page solver finds that
+    fills a strip, 拉行; module by module, so that it lengthens no more copy than the holes
+    want), tighten/loosen (every paragraph set `looseness` lines shorter/longer where it
+    can be; a tightened line may also give up `tracking` em at each gap between
+    characters, 紧排; a loosened page's modules may stretch too),
     photos (crop depth range widened to `crop_over` / `crop_under`, relative to the photo's
     natural depth; on a page with holes also up to [photo] max_columns_under wide),
     headlines (one headline tier smaller/bigger), air (no extra rows in headline groups /
@@ -208,7 +209,7 @@ class CopyfitSpec:
     under: tuple[str, ...] = UNDER_STEPS
     looseness: int = 1
     tracking: float = 0.03
-    stretch: int = 3  # rows a module may be set deeper from its own text (loosen)
+    stretch: int = 3  # rows a module may be set deeper from its own text (stretch, loosen)
     crop: tuple[float, float] = (0.6, 1.35)  # a photo's depth range, natural = 1
     crop_over: float = 0.45  # the shallowest crop the photos step allows
     crop_under: float = 1.6  # the deepest

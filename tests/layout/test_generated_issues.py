@@ -87,10 +87,24 @@ def test_a_page_that_jumps_a_story_beside_a_hole_still_takes_the_under_ladder(ma
 def test_a_front_page_without_an_ear_leaves_no_empty_column_beside_the_masthead(made, cfg):
     """front-only seed 1: an empty column between the masthead and the story beside it
     joins the masthead's own margin (its title is narrower than its four columns) into a
-    white block of 3 % of the page. That white is priced as the block it makes, so a story
-    stands from the top of the type area right beside the masthead."""
+    white block of 3 % of the page. That white is priced as the block it makes, and a block
+    over hole_warning as a defect (placement.WARNED), so a story stands from the top of
+    the type area right beside the masthead."""
     issue, mu = made("front-only", 1)
     g = cfg.page
     beside = g.column_x(cfg.masthead.columns)
     assert [p for p in mu.placements if abs(p.box.x - beside) < 1e-6
             and abs(p.box.y - g.area_y) < 1e-6]
+
+
+def test_a_page_short_of_copy_stretches_module_by_module_before_loosening_every_paragraph(
+        made):
+    """photos-1x seed 2, page 7: three text stories end 14 rows short in three columns.
+    Every paragraph a line longer (loosen) sends 8 lines off the page; the stretch step
+    lengthens only the paragraphs the solver picks, module by module, and fills the foot
+    with the page's own copy."""
+    issue, mu = made("photos-1x", 2)
+    assert mu.copyfit[7].under[:1] == ("stretch",)
+    assert "loosen" not in mu.copyfit[7].under
+    assert not [p for p in mu.placements if p.page == 7 and p.jumps_to is not None]
+    assert not [w for w in mu.warnings if w.startswith("page 7:") and "a hole of" in w]

@@ -81,7 +81,8 @@ class PageFit:
             air = spec.max_air_under
         return Latitude((low, high), air, spec.lead_depth, not self.home,
                         wide_photos="photos" in self.under,
-                        stretch=spec.stretch if "loosen" in self.under else 0)
+                        stretch=spec.stretch if {"stretch", "loosen"} & set(self.under)
+                        else 0)
 
     def plus(self, step: str, over: bool) -> PageFit:
         """This fit with one more step."""
