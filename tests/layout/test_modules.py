@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from typeset.layout.headlines import Rank
 from typeset.layout.modules import Copy, Piece, Planner, balance
 from typeset.layout.units import body_units
@@ -265,3 +267,31 @@ def test_a_compact_continuation_is_drawn_with_the_head_it_was_measured_with(
     heads = page.lines[:len(drawn.lines)]  # the head is drawn first
     assert [tl.line.text for tl in heads][-1] == "（上接第二版）"
     assert all(tl.baseline < body_top for tl in heads)
+
+
+def test_the_white_beside_a_headline_group_grows_with_the_span_and_the_air(cfg, fonts,
+                                                                          article):
+    """Planner.head_white, which PageSolver weighs against hole_warning: the white right of
+    a head set flush left, as deep as its group with its air; either side of a centred
+    (lead) head, half of it."""
+    art = article("社区食堂覆盖全市", 3)
+    planner = Planner(cfg, fonts, None)
+    g = cfg.page
+    pitch = g.column_width + g.gutter
+    small = Piece(Copy([art], 0, Rank.SMALL, body_units(art, cfg, fonts, None), [], [], [0]))
+    narrow, wide = planner.plan(small, 2), planner.plan(small, 6)
+    aired = planner.plan(small, 6, (0, 0), 2)
+    assert planner.head_white(narrow) < planner.head_white(wide) < planner.head_white(aired)
+    ink = max(tl.x + tl.line.width for tl in wide.head.lines)
+    assert planner.head_white(wide) == pytest.approx(
+        (g.span_width(6) - ink) / pitch * wide.head.rows)
+    assert planner.head_white(aired) == pytest.approx(
+        (g.span_width(6) - ink) / pitch * (wide.head.rows + 2))
+    lead = Piece(Copy([art], 0, Rank.LEAD, body_units(art, cfg, fonts, None), [], [], [0]))
+    plan = planner.plan(lead, 8)
+    line = next(tl for tl in plan.head.lines if tl.line.xs)
+    left = line.x + line.line.xs[0]
+    assert left > 0  # centred
+    assert planner.head_white(plan) == pytest.approx(
+        max(left, g.span_width(8) - max(tl.x + tl.line.width for tl in plan.head.lines))
+        / pitch * plan.head.rows)

@@ -327,6 +327,19 @@ class Planner:
         return [(pc, rows) for pc, rows in narrow
                 if photo.ppi(g.span_width(pc), rows * pitch) >= best[pc] - 1e-6]
 
+    def head_white(self, plan: ModulePlan) -> float:
+        """Row·columns of the white beside the module's headline group on its wider side
+        (right of a head set flush left, either side of a centred one), as deep as the
+        group with its air: a short head over a wide module, with air, is a white block."""
+        lines = plan.head.lines
+        if not lines:
+            return 0.0
+        g = self.cfg.page
+        left = min(tl.x + (tl.line.xs[0] if tl.line.xs else 0.0) for tl in lines)
+        right = max(tl.x + tl.line.width for tl in lines)
+        side = max(left, g.span_width(plan.span) - right)
+        return side / (g.column_width + g.gutter) * (plan.head.rows + plan.air)
+
     def natural_photo(self, piece: Piece, span: int, columns: int = 0) -> tuple[int, int]:
         """The first photo uncropped at `columns` (default: the widest it takes at `span`)."""
         if not piece.first or not piece.copy.photos:

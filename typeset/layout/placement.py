@@ -44,7 +44,8 @@ reports its terms per page):
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
          + WARNED·row·columns of the largest white block (a foot block, a hole, white
-                   joined with page 1's furniture) beyond [copyfit] hole_warning
+                   joined with page 1's furniture) beyond [copyfit] hole_warning, and of
+                   the white beside each headline group (Planner.head_white) beyond it
 """
 
 from __future__ import annotations
@@ -356,9 +357,10 @@ class PageSolver:
         compact = COMPACT * plan.span if plan.head.size < self.planner.head(
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
+        beside = WARNED * max(0.0, self.planner.head_white(plan) - self._warn)
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
                 + LOOSE * plan.lines_grown
-                + PHOTO_NARROW * max(0, widest - cols) + compact + under)
+                + PHOTO_NARROW * max(0, widest - cols) + compact + under + beside)
 
     def _greedy(self, rest: list[Piece], parts: tuple[int, ...], m: int, lead: ModulePlan,
                 lead_cont: Piece | None):
