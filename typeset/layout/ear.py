@@ -72,9 +72,12 @@ class Ear:
 
 
 def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg: LayoutConfig,
-               fonts: FontSet, missing: list[str] | None) -> Ear:
+               fonts: FontSet, missing: list[str] | None, depth: int = 0) -> Ear:
     """The teasers stacked in the ear `width` points wide. `pages`: index in `teasers` → the
-    page its target landed on (absent: the page the copy names is kept)."""
+    page its target landed on (absent: the page the copy names is kept). `depth`: the ear is
+    at least this many rows deep (the masthead's beside it), the rows it lacks shared out as air
+    between its teasers, so that it ends level with the masthead rather than leaving white
+    under itself."""
     pitch = cfg.grid.pitch
     s = cfg.sizes
     pad = cfg.grid.body_size  # inner margin of the boxed ear
@@ -124,7 +127,25 @@ def teaser_ear(teasers: list[Article], pages: dict[int, int], width: float, cfg:
                 r += 1
         items.append(EarItem(tuple(lines), row, r - row, n, t.headline or ""))
         row = r + 1
-    return Ear(tuple(items), row, banner)
+    return _spread(Ear(tuple(items), row, banner), depth, cfg)
+
+
+def _spread(ear: Ear, depth: int, cfg: LayoutConfig) -> Ear:
+    """The ear `depth` rows deep when it is shallower: the rows it lacks as air between its
+    items (evenly, the first gaps taking what does not divide), under the last when it has
+    only one."""
+    lack = depth - ear.rows
+    if lack <= 0 or not ear.items:
+        return ear
+    gaps = len(ear.items) - 1
+    share = [lack // gaps + (k < lack % gaps) for k in range(gaps)]
+    pitch = cfg.grid.pitch
+    items = []
+    for n, item in enumerate(ear.items):
+        down = sum(share[:n])
+        items.append(EarItem(tuple(tl.moved(0.0, down * pitch) for tl in item.lines),
+                             item.row + down, item.rows, item.target, item.title))
+    return Ear(tuple(items), depth, ear.banner)
 
 
 def index_ear(entries: list[tuple[str, int | None]], width: float, cfg: LayoutConfig,

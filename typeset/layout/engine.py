@@ -25,7 +25,8 @@ from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, 
 from .draw import Box, article_areas, draw_module, link_line, module_box
 from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
 from .fillers import PlacedFiller, draw_fillers, fill_holes, unused_warning
-from .furniture import chinese_numeral, masthead, running_head
+from .front import front_furniture
+from .furniture import chinese_numeral, running_head
 from .headlines import GroupPart, Rank
 from .inserts import photos_of
 from .capacity import Capacity, pushed_unweighed, split, within
@@ -162,16 +163,16 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         if issue.paged and page.number in marked:
             page.section, page.editor = marked[page.number].section, marked[page.number].editor
 
-    front = issue.pages[0].articles if issue.pages and issue.pages[0].number == 1 else []
-    teasers = [a for a in front if a.teaser_page is not None]
-    ear_cols = g.columns - cfg.masthead.columns
+    first_page = issue.pages[0].articles if issue.pages and issue.pages[0].number == 1 else []
+    teasers = [a for a in first_page if a.teaser_page is not None]
+    source = Source(str(issue.source), 0)  # the furniture's text has no line of its own
+    front = front_furniture(issue.masthead, teasers, cfg, fonts, source, missing)
+    ear, ear_cols = front.ear, front.ear_columns
     ear_width = g.span_width(ear_cols)
-    ear = teaser_ear(teasers, {}, ear_width, cfg, fonts, missing) if teasers else None
 
     region_of: dict[int, Region] = {}
-    source = Source(str(issue.source), 0)  # the furniture's text has no line of its own
     for page in pages:
-        furn = masthead(issue.masthead, cfg, fonts, source, missing) if page.number == 1 \
+        furn = front.masthead if page.number == 1 \
             else running_head(issue.masthead, page.number, page.section, page.editor, cfg,
                               fonts, source, missing)
         page.lines.extend(furn.lines)
@@ -193,8 +194,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     if ear is None and not any(by_page.get(n) for n in range(2, cfg.pages + 1)):
         # No teasers and no other page to index: page 1's stories rise beside the masthead.
         first = region_of[1]
-        region_of[1] = Region(first.tops[:cfg.masthead.columns]
-                              + (0,) * (g.columns - cfg.masthead.columns), rows,
+        region_of[1] = Region(first.tops[:front.masthead.columns]
+                              + (0,) * ear_cols, rows,
                               first.furniture_white)
     composed: dict[tuple, list[Piece]] = {}
     solvers: dict[tuple, PageSolver] = {}
@@ -358,13 +359,14 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                         f"{t.source}: teaser {t.label} names page {t.teaser_page}; its article "
                         f"landed on page {printed}, which the PDF prints")
             links_found.append((t, printed, target))
-        ear = teaser_ear(teasers, targets, ear_width, cfg, fonts, missing)
+        ear = teaser_ear(teasers, targets, ear_width, cfg, fonts, missing,
+                         front.rows(cfg))
         for (t, printed, target), item in zip(links_found, ear.items):
             result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target,
                                              index[id(t)], _ear_box(item, ear_cols, cfg)))
         links = {i: teasers_target for i, teasers_target in
                  ((i, find_target(t, issue.articles)) for i, t in enumerate(teasers))}
-        _draw_ear(pages[0], ear, ear_cols, region_of[1].top(cfg.masthead.columns), cfg,
+        _draw_ear(pages[0], ear, ear_cols, region_of[1].top(front.masthead.columns), cfg,
                   {i: (page_of[t], y_of[t]) for i, t in links.items() if t is not None})
     else:
         entries = []
@@ -377,7 +379,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 entries.append((text, firsts[0].article))
         if entries:
             ear = index_ear(entries, ear_width, cfg, fonts)
-            _draw_ear(pages[0], ear, ear_cols, region_of[1].top(cfg.masthead.columns), cfg,
+            _draw_ear(pages[0], ear, ear_cols, region_of[1].top(front.masthead.columns), cfg,
                       {i: (page_of[a], y_of[a]) for i, (_, a) in enumerate(entries)})
     return result
 

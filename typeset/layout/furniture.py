@@ -41,13 +41,15 @@ class Furniture:
 
 
 def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet, source: Source,
-             missing: list[str] | None) -> Furniture:
-    """Page 1's masthead block: title large, then Latin name, date line, issue data, URL.
+             missing: list[str] | None, columns: int | None = None) -> Furniture:
+    """Page 1's masthead block: title large, then Latin name, date line, issue data, URL;
+    `columns` wide ([masthead] columns unless given).
 
     `source` is the issue file; `missing` as for check_glyphs."""
     g = cfg.page
     spec = cfg.masthead
-    width = g.span_width(spec.columns)
+    columns = columns or spec.columns
+    width = g.span_width(columns)
     x, y = g.area_x, g.area_y
     parts: list[tuple[StyledRun, str]] = [(StyledRun(m.title, "headline_black", spec.title_size),
                                            "left")]
@@ -70,7 +72,7 @@ def masthead(m: Masthead, cfg: LayoutConfig, fonts: FontSet, source: Source,
     top = g.area_y + rows * cfg.grid.pitch
     rule_y = top - cfg.grid.pitch / 2
     return Furniture(lines, [Rule(x, rule_y, x + width, rule_y, cfg.rules.heavy)], top,
-                     spec.columns)
+                     columns)
 
 
 def running_head(m: Masthead, number: int, section: str, editor: str, cfg: LayoutConfig,

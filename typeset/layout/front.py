@@ -1,0 +1,58 @@
+"""Page 1's furniture block: the masthead (报头) and the ear (报眼) of teasers beside it,
+with the columns shared between them so that the two end as level as they can."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import LayoutConfig
+from ..fonts import FontSet
+from ..model import Article, Masthead, Source
+from .ear import Ear, teaser_ear
+from .furniture import Furniture, masthead
+
+
+@dataclass(frozen=True)
+class Front:
+    """The masthead as set, and the ear of teasers beside it (None: no teasers) over the
+    page's last `ear_columns` columns."""
+
+    masthead: Furniture
+    ear: Ear | None
+    ear_columns: int
+
+    def rows(self, cfg: LayoutConfig) -> int:
+        """Grid rows the masthead takes from the type area's top."""
+        return round((self.masthead.top - cfg.page.area_y) / cfg.grid.pitch)
+
+
+def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, fonts: FontSet,
+                    source: Source, missing: list[str] | None) -> Front:
+    """The masthead [masthead] columns wide and the ear in the columns beside it — unless
+    the ear runs deeper than the masthead and the masthead's title leaves whole columns of
+    its block white: then the ear takes those columns (as many as make the two most level),
+    so that the rows under the masthead are not left white beside a deep ear, nor the
+    masthead's own white beside the ear (a desk widens the ear as the teasers want). An
+    ear shallower than the masthead is spread to its depth (see teaser_ear)."""
+    g = cfg.page
+    columns = cfg.masthead.columns
+
+    def at(k: int) -> Front:
+        """The block with the masthead `k` columns narrower than configured."""
+        head = masthead(m, cfg, fonts, source, missing, columns - k)
+        ear_cols = g.columns - head.columns
+        rows = round((head.top - g.area_y) / cfg.grid.pitch)
+        ear = teaser_ear(teasers, {}, g.span_width(ear_cols), cfg, fonts, missing, rows) \
+            if teasers else None
+        return Front(head, ear, ear_cols)
+
+    best = at(0)
+    if best.ear is None:
+        return best
+    for k in range(1, best.masthead.white_columns(cfg) + 1):
+        if best.ear.rows <= best.rows(cfg):
+            break
+        cand = at(k)
+        if max(cand.ear.rows, cand.rows(cfg)) < max(best.ear.rows, best.rows(cfg)):
+            best = cand
+    return best
