@@ -45,7 +45,8 @@ reports its terms per page):
          + DEEP·rows a module's columns run beyond DEEP_ROWS
          + WARNED·row·columns of the largest white block (a foot block, a hole, white
                    joined with page 1's furniture) beyond [copyfit] hole_warning, and of
-                   the white beside each headline group (Planner.head_white) beyond it
+                   the white beside each headline group (Planner.head_white) and inside
+                   each module (its blank) beyond it
 """
 
 from __future__ import annotations
@@ -497,11 +498,13 @@ class PageSolver:
         a lead's text cut short beside its photo leaves a hole inside the module)."""
         return self._variant_cost(plan) + self._shape_cost(plan)
 
-    @staticmethod
-    def _shape_cost(plan: ModulePlan) -> float:
+    def _shape_cost(self, plan: ModulePlan) -> float:
         body = max((r.b - r.a for r in plan.columns), default=0)
         cost = SLIVER if 0 < body < 3 else 0.0
-        return cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
+        # The white inside a module (short columns beside a photo) is a hole too when it
+        # is over the warning size.
+        return (cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
+                + WARNED * max(0, plan.blank - self._warn))
 
     def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
                     ) -> StripResult:
