@@ -30,10 +30,10 @@ def test_an_ear_deeper_than_the_masthead_takes_the_masthead_s_white_column(deep_
     front = front_furniture(issue.masthead, teasers, cfg, fonts, source, None)
     narrow = teaser_ear(teasers, {}, g.span_width(g.columns - cfg.masthead.columns), cfg,
                         fonts, None)
-    assert narrow.rows > front.rows(cfg)  # as configured, the ear runs deeper
+    assert narrow.rows > front.masthead.rows(cfg)  # as configured, the ear runs deeper
     assert front.masthead.columns == cfg.masthead.columns - 1
     assert front.ear_columns == g.columns - front.masthead.columns
-    assert front.rows(cfg) <= front.ear.rows < narrow.rows  # more level
+    assert front.masthead.rows(cfg) <= front.ear.rows < narrow.rows  # more level
     # the masthead's lines still fit its narrower block
     right = g.span_width(front.masthead.columns) + g.area_x
     assert all(tl.x + tl.line.width <= right + 1e-6 for tl in front.masthead.lines)

@@ -177,7 +177,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                               fonts, source, missing)
         page.lines.extend(furn.lines)
         page.rules.extend(furn.rules)
-        top = round((furn.top - g.area_y) / cfg.grid.pitch)
+        top = furn.rows(cfg)
         # Page 1: the ear (teasers, else the index of the other pages, as deep as the
         # masthead) stands over the columns beside the masthead.
         ear_top = ear.rows if ear is not None else top
@@ -360,7 +360,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                         f"landed on page {printed}, which the PDF prints")
             links_found.append((t, printed, target))
         ear = teaser_ear(teasers, targets, ear_width, cfg, fonts, missing,
-                         front.rows(cfg))
+                         front.masthead.rows(cfg))
         for (t, printed, target), item in zip(links_found, ear.items):
             result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target,
                                              index[id(t)], _ear_box(item, ear_cols, cfg)))

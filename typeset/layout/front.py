@@ -21,10 +21,6 @@ class Front:
     ear: Ear | None
     ear_columns: int
 
-    def rows(self, cfg: LayoutConfig) -> int:
-        """Grid rows the masthead takes from the type area's top."""
-        return round((self.masthead.top - cfg.page.area_y) / cfg.grid.pitch)
-
 
 def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, fonts: FontSet,
                     source: Source, missing: list[str] | None) -> Front:
@@ -41,18 +37,21 @@ def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, font
         """The block with the masthead `k` columns narrower than configured."""
         head = masthead(m, cfg, fonts, source, missing, columns - k)
         ear_cols = g.columns - head.columns
-        rows = round((head.top - g.area_y) / cfg.grid.pitch)
-        ear = teaser_ear(teasers, {}, g.span_width(ear_cols), cfg, fonts, missing, rows) \
-            if teasers else None
+        ear = teaser_ear(teasers, {}, g.span_width(ear_cols), cfg, fonts, missing,
+                         head.rows(cfg)) if teasers else None
         return Front(head, ear, ear_cols)
+
+    def depth(f: Front) -> int:
+        """Rows the block takes: the deeper of the two."""
+        return max(f.ear.rows if f.ear else 0, f.masthead.rows(cfg))
 
     best = at(0)
     if best.ear is None:
         return best
     for k in range(1, best.masthead.white_columns(cfg) + 1):
-        if best.ear.rows <= best.rows(cfg):
+        if best.ear.rows <= best.masthead.rows(cfg):
             break
         cand = at(k)
-        if max(cand.ear.rows, cand.rows(cfg)) < max(best.ear.rows, best.rows(cfg)):
+        if depth(cand) < depth(best):
             best = cand
     return best

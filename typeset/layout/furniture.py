@@ -31,6 +31,10 @@ class Furniture:
     top: float  # y of the first row below the furniture (in the columns it covers)
     columns: int  # how many columns (from the left) it covers; the others start at the top
 
+    def rows(self, cfg: LayoutConfig) -> int:
+        """Grid rows it takes from the type area's top (in the columns it covers)."""
+        return round((self.top - cfg.page.area_y) / cfg.grid.pitch)
+
     def white_columns(self, cfg: LayoutConfig) -> int:
         """Whole columns at the right of the block that none of its lines reaches (the
         masthead's title is narrower than its columns): see placement.Region.beside_cost."""
