@@ -32,7 +32,7 @@ def test_an_ear_deeper_than_the_masthead_takes_the_masthead_s_white_column(deep_
                         fonts, None)
     assert narrow.rows > front.masthead.rows(cfg)  # as configured, the ear runs deeper
     assert front.masthead.columns == cfg.masthead.columns - 1
-    assert front.ear_columns == g.columns - front.masthead.columns
+    assert front.ear_columns(cfg) == g.columns - cfg.masthead.columns + 1
     assert front.masthead.rows(cfg) <= front.ear.rows < narrow.rows  # more level
     # the masthead's lines still fit its narrower block
     right = g.span_width(front.masthead.columns) + g.area_x

@@ -87,8 +87,7 @@ def draw_module(page: PageLayout, slot: Slot, planner: Planner, cfg: LayoutConfi
     piece = plan.piece
     box = module_box(slot, cfg)
     x0, y0 = box.x, box.y
-    # The real 上接 line in place of the measuring placeholder, at the size the plan chose.
-    head = planner.head(piece, plan.span, repeat, plan.compact) if repeat else plan.head
+    head = planner.drawn_head(plan, repeat)
     shift = plan.air * pitch / 2
     for pl in head.lines:
         page.lines.append(pl.moved(x0, y0 + shift))

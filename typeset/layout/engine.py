@@ -167,7 +167,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     teasers = [a for a in first_page if a.teaser_page is not None]
     source = Source(str(issue.source), 0)  # the furniture's text has no line of its own
     front = front_furniture(issue.masthead, teasers, cfg, fonts, source, missing)
-    ear, ear_cols = front.ear, front.ear_columns
+    ear, ear_cols = front.ear, front.ear_columns(cfg)
     ear_width = g.span_width(ear_cols)
 
     region_of: dict[int, Region] = {}
@@ -294,8 +294,8 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                 link_line(page, jx, jy, box.x + box.width - jx, cfg, to_page, to_y)
             if over is not None:
                 page.overset.append(OversetMark(jx, jy, _overset_note(over)))
+            head = planner.drawn_head(slot.plan, repeat)
             if repeat:
-                head = planner.head(piece, slot.plan.span, repeat, slot.plan.compact)
                 link_line(page, box.x, box.y + (head.rows - 1) * cfg.grid.pitch, box.width, cfg,
                           from_page, from_y)
             head_rows = slot.plan.air + slot.plan.head.rows
@@ -310,8 +310,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
                                       "rank": piece.weight.value,
                                       "lines_grown": slot.plan.lines_grown},
                     to_page, from_page, head_box, id(slot) in boxed, slot.plan.feet,
-                    (planner.head(piece, slot.plan.span, repeat, slot.plan.compact) if repeat
-                     else slot.plan.head).parts, areas[k]))
+                    head.parts, areas[k]))
         free = sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots) \
             + pool.blank(n)
         result.fill[n] = round(1 - free / (g.columns * rows), 4)

@@ -15,11 +15,14 @@ from .furniture import Furniture, masthead
 @dataclass(frozen=True)
 class Front:
     """The masthead as set, and the ear of teasers beside it (None: no teasers) over the
-    page's last `ear_columns` columns."""
+    page's other columns."""
 
     masthead: Furniture
     ear: Ear | None
-    ear_columns: int
+
+    def ear_columns(self, cfg: LayoutConfig) -> int:
+        """The columns beside the masthead, where the ear stands."""
+        return cfg.page.columns - self.masthead.columns
 
 
 def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, fonts: FontSet,
@@ -36,10 +39,9 @@ def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, font
     def at(k: int) -> Front:
         """The block with the masthead `k` columns narrower than configured."""
         head = masthead(m, cfg, fonts, source, missing, columns - k)
-        ear_cols = g.columns - head.columns
-        ear = teaser_ear(teasers, {}, g.span_width(ear_cols), cfg, fonts, missing,
-                         head.rows(cfg)) if teasers else None
-        return Front(head, ear, ear_cols)
+        ear = teaser_ear(teasers, {}, g.span_width(g.columns - head.columns), cfg, fonts,
+                         missing, head.rows(cfg)) if teasers else None
+        return Front(head, ear)
 
     def depth(f: Front) -> int:
         """Rows the block takes: the deeper of the two."""

@@ -327,6 +327,12 @@ class Planner:
         return [(pc, rows) for pc, rows in narrow
                 if photo.ppi(g.span_width(pc), rows * pitch) >= best[pc] - 1e-6]
 
+    def drawn_head(self, plan: ModulePlan, repeat: str = "") -> HeadlineGroup:
+        """The headline group the page prints for `plan`: its own, or with `repeat` (a
+        continuation's real "（上接第N版）" line in place of the measuring placeholder) set
+        again at the size the plan chose."""
+        return self.head(plan.piece, plan.span, repeat, plan.compact) if repeat else plan.head
+
     def head_white(self, plan: ModulePlan) -> float:
         """Row·columns of the white beside the module's headline group on its wider side
         (right of a head set flush left, either side of a centred one), as deep as the

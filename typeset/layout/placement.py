@@ -240,7 +240,7 @@ class PageSolver:
     """Finds the lowest-cost arrangement of a page's pieces (in priority order)."""
 
     def __init__(self, planner: Planner, region: Region, latitude: Latitude,
-                 hole_warning: float = 1.0) -> None:
+                 hole_warning: float) -> None:
         """`hole_warning`: the share of the page ([copyfit] hole_warning) above which a
         white block is warned of, and costs WARNED more for every row·column beyond it."""
         self.planner = planner
@@ -358,7 +358,7 @@ class PageSolver:
         compact = COMPACT * plan.span if plan.head.size < self.planner.head(
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
-        beside = WARNED * max(0.0, self.planner.head_white(plan) - self._warn)
+        beside = self._warned(self.planner.head_white(plan))
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
                 + LOOSE * plan.lines_grown
                 + PHOTO_NARROW * max(0, widest - cols) + compact + under + beside)
@@ -456,9 +456,9 @@ class PageSolver:
         foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
         if foot > single:
             terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
-        largest = max([foot, single, *map(reg.block, above)])
-        if largest > self._warn:
-            terms["warned"] = WARNED * (largest - self._warn)
+        warned = self._warned(max([foot, single, *map(reg.block, above)]))
+        if warned:
+            terms["warned"] = warned
         terms["order"] = ORDER * _inversions(slots, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
@@ -493,6 +493,11 @@ class PageSolver:
                 out[plan.depth] = (cost, plan)
         return list(out.values())
 
+    def _warned(self, white: float) -> float:
+        """The WARNED cost of a white block of `white` row·columns: of what it has beyond
+        the warning size."""
+        return WARNED * max(0.0, white - self._warn)
+
     def _module_cost(self, plan: ModulePlan) -> float:
         """A module's own terms: its variant's and its shape's (white inside it included:
         a lead's text cut short beside its photo leaves a hole inside the module)."""
@@ -504,7 +509,7 @@ class PageSolver:
         # The white inside a module (short columns beside a photo) is a hole too when it
         # is over the warning size.
         return (cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
-                + WARNED * max(0, plan.blank - self._warn))
+                + self._warned(plan.blank))
 
     def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
                     ) -> StripResult:
