@@ -61,14 +61,20 @@ def test_overset_only_exits_3_and_names_the_issue(typeset_cli, tmp_path):
     assert [o.kind for o in record.outputs] == ["PDF", "EPUB"]
 
 
+def _sigint_default() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_and_leaves_only_whole_outputs(five_good_one_empty, tmp_path):
     out = tmp_path / "out"
     manifest = out / "batch.jsonl"
-    # A terminal's Ctrl-C goes to the whole process group: the workers' too.
+    # A terminal's Ctrl-C goes to the whole process group: the workers' too. The batch runs
+    # as a terminal's foreground job would, with SIGINT at its default: pytest may itself run
+    # as a background job of a script (`.ci/run &`), whose children inherit SIGINT ignored.
     batch = subprocess.Popen([sys.executable, "-m", "typeset", "batch",
                               str(five_good_one_empty), "-o", str(out), "--workers", "2"],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=_sigint_default)
     deadline = time.monotonic() + 120
     while not (manifest.exists() and manifest.stat().st_size) and time.monotonic() < deadline:
         time.sleep(0.02)
