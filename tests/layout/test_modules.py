@@ -211,6 +211,32 @@ def test_a_module_of_few_long_paragraphs_stretches_past_two_lines_each(cfg, font
     assert all(d * LINES_PER_EXTRA <= base.lines // 4 for _, d in deeper.grown)  # 4 alike
 
 
+@pytest.mark.parametrize("before", [1, 2])
+def test_a_module_with_a_table_stretches_though_its_band_above_the_table_takes_lines(
+        cfg, fonts, article, before):
+    """A table after the first paragraphs: lines gained above it lengthen the band over
+    the table, not the columns' foot, so the stretch asks for more lines until the module
+    is the rows deeper. The band over the table is short in the module as set (balanced()
+    evens it out later); the stretch need not balance it first."""
+    art = article("前10个月经济运行", 10, 3)
+    table = Table(("指标", "数值"), (("地区生产总值", "8,400亿元"),), ("", ""), Source("t.md", 1))
+    art.blocks.insert(before, table)
+    at: list[int] = []
+    body = body_units(art, cfg, fonts, None, places=at)
+    copy = Copy([art], 0, Rank.SECOND, body, [], [table], [0], places=((at[0], "table", 0),))
+    planner = Planner(cfg, fonts, None)
+    base = planner.plan(Piece(copy), 4)
+    assert 0 in base.short_bands()
+
+    def text(plan):
+        return "".join(pl.line.text for u in plan.units for pl in u.lines)
+    for rows in (1, 2):
+        deeper = planner.plan(Piece(copy), 4, stretch=rows)
+        assert deeper.depth == base.depth + rows
+        assert set(deeper.short_bands()) <= set(base.short_bands())
+        assert text(deeper) == text(base)
+
+
 def test_a_table_floats_down_past_its_place_to_fill_the_columns_beside_a_photo(
         cfg, fonts, article, tmp_path):
     """A photo first, then one short paragraph, then a table: set at its place, the table

@@ -477,9 +477,10 @@ class Planner:
                    rows: int) -> ModulePlan | None:
         """The piece at air 0 `rows` rows deeper, its paragraphs (those whose last line is
         fullest first) set lines longer (see LINES_PER_EXTRA) for rows × span more lines,
-        and the lines the last band's short columns lack (all of them, or all but one) — a
-        page with holes fills a strip from its own text (拉行) rather than with white. None
-        when the paragraphs cannot give that many or the columns would not balance."""
+        and the lines the last band's short columns lack (all of them, or all but one; with
+        a photo or table, up to a row's more, for the band above it) — a page with holes
+        fills a strip from its own text (拉行) rather than with white. None when the
+        paragraphs cannot give that many or a band the plan had balanced would not be."""
         base = self.plan(piece, span, photo, 0, compact)
         units = piece.units
         paras = sorted(self._paragraphs(piece),
@@ -488,7 +489,13 @@ class Planner:
             return None
         last = base.feet[-1] if base.columns else ()
         lack = sum(max(last) - f for f in last)
-        for lines in dict.fromkeys((rows * span + lack, rows * span + max(0, lack - 1))):
+        wanted = rows * span + lack
+        asks = [wanted, max(0, wanted - 1)]
+        if base.inserts:
+            # Lines gained above a photo or table lengthen the band over it (and move it
+            # down) before the columns' foot: up to a row's worth more is asked for.
+            asks += range(wanted + 1, wanted + span)
+        for lines in dict.fromkeys(asks):
             # The same lines are asked for at every photo size of the module: cached.
             key = (id(piece), piece.start, piece.stop, lines)
             if key not in self._longer:
@@ -498,7 +505,11 @@ class Planner:
                 continue
             body, grown = self._regrown(piece, found)
             out = self._plan(piece, span, base.photo, compact, body, grown)
-            if out.depth == base.depth + rows and not out.short_bands():
+            # No band left short that the plan at its own depth had balanced: those it
+            # had short, balanced() evens out as it does the plan's (a band above a table
+            # or photo is set before the stretch reaches it).
+            if out.depth == base.depth + rows and \
+                    set(out.short_bands()) <= set(base.short_bands()):
                 return out
         return None
 
