@@ -1,7 +1,7 @@
 """Fit rate of the make-up over generated test issues (typeset.generate's cases).
 
     .venv/bin/python bench/bench_fit.py [--cases A,B] [--seeds K] [--first S] [--jobs N]
-                                        [--keep DIR] [--json]
+                                        [--fillers F] [--keep DIR] [--json]
 
 For each case and seed S..S+K-1 (S = 0 unless given) it writes the issue, runs
 `.venv/bin/typeset ISSUE --pdf -o OUT` as a subprocess (exit status, seconds), then the
@@ -11,7 +11,10 @@ area, and the checker finds no collision, no kinsoku violation and every charact
 (recall 1.0). A case whose copy cannot fit (expected exit 3) is reported apart and left
 out of the fit rate.
 `--jobs N` runs N issues at a time (each run is one process; the seconds per issue are
-then those of a shared machine).
+then those of a shared machine). `--fillers F` gives every issue a filler pool of F short
+items and a house ad, as a desk keeps ready (the fit rate without one is the headline
+figure: a filler only goes where the copy left a hole); recall is then that of the copy,
+without the pool.
 """
 
 from __future__ import annotations
@@ -96,9 +99,10 @@ def judge(outcome: Outcome, metrics: dict | None, case: Case) -> None:
         outcome.reasons.append("kinsoku")
 
 
-def run_one(case: Case, seed: int, work: Path) -> Outcome:
-    """Write, typeset and check one issue in `work`."""
-    issue = write_issue(case, seed, work / "issue")
+def run_one(case: Case, seed: int, work: Path, fillers: int = 0) -> Outcome:
+    """Write (with a pool of `fillers` items and a house ad, when given), typeset and check
+    one issue in `work`."""
+    issue = write_issue(case, seed, work / "issue", fillers)
     out = work / "out"
     t0 = time.perf_counter()
     run = subprocess.run([str(TYPESET), str(issue), "--pdf", "-o", str(out)],
@@ -107,7 +111,10 @@ def run_one(case: Case, seed: int, work: Path) -> Outcome:
     (work / "typeset.log").write_text(run.stdout + run.stderr, encoding="utf-8")
     outcome = Outcome(case.name, seed, run.returncode, round(seconds, 2), case.expect)
     pdf = out / "issue.pdf"
-    metrics = check(issue, pdf, work / "check.json") if pdf.is_file() else None
+    # The copy is checked for: a pool's items are optional (those no hole takes are left
+    # out and named in a warning), and the issue without the pool is the same copy.
+    copy = write_issue(case, seed, work / "copy") if fillers else issue
+    metrics = check(copy, pdf, work / "check.json") if pdf.is_file() else None
     if pdf.is_file() and metrics is None:
         outcome.reasons.append("checker failed")
     judge(outcome, metrics, case)
@@ -158,6 +165,9 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep every issue, PDF, log and checker "
                                                    "report under DIR/CASE-SEED")
     parser.add_argument("--jobs", type=int, default=1, help="issues run at a time (default 1)")
+    parser.add_argument("--fillers", type=int, default=0,
+                        help="a filler pool of this many items and a house ad in every "
+                             "issue (default 0: none)")
     parser.add_argument("--json", action="store_true", help="print the outcomes as JSON")
     args = parser.parse_args()
     chosen = [generate.case(n) for n in args.cases.split(",")] if args.cases else cases()
@@ -166,7 +176,7 @@ def main() -> int:
 
         def one(job: tuple[Case, int]) -> Outcome:
             case, seed = job
-            outcome = run_one(case, seed, root / f"{case.name}-{seed}")
+            outcome = run_one(case, seed, root / f"{case.name}-{seed}", args.fillers)
             if not args.json:
                 print(f"  {case.name} seed {seed}: exit {outcome.exit}, "
                       f"{outcome.seconds:.2f} s, hole {_pct(outcome.worst_hole)}, "
