@@ -4,7 +4,6 @@ its target article actually landed; an index of the pages when there are no teas
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..compose import StyledRun, compose_paragraph
@@ -17,28 +16,6 @@ from .units import check_glyphs, display_lines, grid_baseline, paragraph_runs
 
 # "详见四版", "详见第4版": the page a teaser points at.
 SEE_PAGE = re.compile(r"(详见第?)([〇一二三四五六七八九十\d]+)(版)")
-
-
-def normalise(text: str) -> str:
-    """A headline without spaces and punctuation, for matching teasers to articles."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text)
-                   if unicodedata.category(ch)[0] in "LN")
-
-
-def find_target(teaser: Article, articles: list[Article]) -> int | None:
-    """Index of the article a teaser points at (same headline, or one containing the
-    other), preferring one on the page the teaser names; None when it is not in the issue."""
-    if not teaser.headline:
-        return None
-    head = normalise(teaser.headline)
-    found = []
-    for i, a in enumerate(articles):
-        if a is teaser or a.teaser_page is not None or not a.headline:
-            continue
-        other = normalise(a.headline)
-        if other and (other == head or head in other or other in head):
-            found.append(i)
-    return found[0] if found else None
 
 
 def retarget(text: str, page: int) -> str:

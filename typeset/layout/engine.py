@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 
 from ..config import LayoutConfig
 from ..fonts import FontSet
+from ..ingest.teasers import teaser_targets
 from ..model import Article, Figure, Issue, Paragraph, Source, Table
 from .boxes import IssueLayout, LinkBox, OutlineEntry, OversetMark, PageLayout, Rule
 from .draw import Box, article_areas, draw_module, link_line, module_box
-from .ear import Ear, EarItem, find_target, index_ear, teaser_ear
+from .ear import Ear, EarItem, index_ear, teaser_ear
 from .fillers import PlacedFiller, draw_fillers, fill_holes, unused_warning
 from .front import front_furniture
 from .furniture import chinese_numeral, running_head
@@ -344,8 +345,9 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     if teasers:
         targets: dict[int, int] = {}
         links_found = []
+        announced = teaser_targets(issue)
         for t_i, t in enumerate(teasers):
-            target = find_target(t, issue.articles)
+            target = announced.get(index[id(t)])
             printed = page_of.get(target) if target is not None else t.teaser_page
             if target is None:
                 result.warnings.append(
@@ -363,8 +365,7 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         for (t, printed, target), item in zip(links_found, ear.items):
             result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target,
                                              index[id(t)], _ear_box(item, ear_cols, cfg)))
-        links = {i: teasers_target for i, teasers_target in
-                 ((i, find_target(t, issue.articles)) for i, t in enumerate(teasers))}
+        links = {i: announced.get(index[id(t)]) for i, t in enumerate(teasers)}
         _draw_ear(pages[0], ear, ear_cols, region_of[1].top(front.masthead.columns), cfg,
                   {i: (page_of[t], y_of[t]) for i, t in links.items() if t is not None})
     else:

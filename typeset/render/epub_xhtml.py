@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..ingest.teasers import teaser_targets
 from ..model import (Article, Byline, Figure, Issue, LineBreak, ListBlock, Masthead, Page,
                      Paragraph, Quote, Style, Subhead, Table, Text)
 
@@ -190,7 +191,7 @@ def page_documents(issue: Issue, runs: list[PageRun], names: list[str],
                    image_ref: ImageRef) -> tuple[list[Document], list[NavPage]]:
     """One document per run, and the toc entries (pages → articles) that point into them."""
     where = {i: (name, run) for run, name in zip(runs, names) for i, _ in run.articles}
-    targets = _teaser_targets(issue, where)
+    targets = teaser_targets(issue)
     docs, nav = [], []
     marked: set[int] = set()
     for run, name in zip(runs, names):
@@ -422,30 +423,3 @@ def _table(parent: etree._Element, table: Table) -> None:
         tbody = sub(el, "tbody")
         for cells in table.rows:
             row(tbody, cells, "td")
-
-
-def _norm(text: str) -> str:
-    return _BREAKABLE.sub("", text)
-
-
-def _teaser_targets(issue: Issue, where: Mapping[int, tuple[str, PageRun]]) -> dict[int, int]:
-    """Teaser index → target article index: same headline (or one containing the other),
-    preferring an article on the page the teaser names."""
-    articles = issue.articles
-    out: dict[int, int] = {}
-    for i, teaser in enumerate(articles):
-        if teaser.teaser_page is None or not teaser.headline:
-            continue
-        head = _norm(teaser.headline)
-        found = []
-        for j, other in enumerate(articles):
-            if j == i or not other.headline or other.teaser_page is not None:
-                continue
-            cand = _norm(other.headline)
-            if cand == head or (min(len(cand), len(head)) >= 4 and (cand in head or head in cand)):
-                found.append(j)
-        if found:
-            on_page = [j for j in found if where[j][1].print_page == teaser.teaser_page
-                       or where[j][1].page.number == teaser.teaser_page]
-            out[i] = (on_page or found)[0]
-    return out
