@@ -365,9 +365,9 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
         for (t, printed, target), item in zip(links_found, ear.items):
             result.teasers.append(TeaserLink(t.headline or "", t.teaser_page, printed, target,
                                              index[id(t)], _ear_box(item, ear_cols, cfg)))
-        links = {i: announced.get(index[id(t)]) for i, t in enumerate(teasers)}
         _draw_ear(pages[0], ear, ear_cols, region_of[1].top(front.masthead.columns), cfg,
-                  {i: (page_of[t], y_of[t]) for i, t in links.items() if t is not None})
+                  {i: (page_of[t], y_of[t]) for i, (_, _, t) in enumerate(links_found)
+                   if t is not None})
     else:
         entries = []
         for page in pages[1:]:
