@@ -219,7 +219,7 @@ class CopyfitSpec:
     brief_chars_over: int = 400  # … and this short on a page whose copy runs over
     lead_depth: float = 0.6  # the lead's depth at most (share of the page) beside others
     hole_warning: float = 0.02  # a hole above this share of the page is named in a warning
-    rounds: int = 12  # rounds of the global make-up before what is left is overset
+    rounds: int = 16  # rounds of the global make-up before what is left is overset
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,17 @@ def test_a_story_with_a_table_stretches_to_fill_its_strip_on_a_page_short_of_cop
     assert mu.copyfit[3].under[:1] == ("stretch",)
     assert not [p for p in mu.placements if p.page == 3 and p.jumps_to is not None]
     assert not [w for w in mu.warnings if w.startswith("page 3:") and "a hole of" in w]
+
+
+def test_a_page_of_one_short_story_is_filled_by_a_jump_its_neighbour_lends_it(made):
+    """long-story seed 2, page 3: one story of about 6,000 characters on a page that holds
+    about 9,600. With every under step taken it kept a hole of 11 % of the page (the last
+    19 lines of six columns), and no page ran over to send it a continuation. Page 2 now
+    jumps the end of its longest story there (下转第三版) and takes its own under steps to
+    fill what that leaves: neither page keeps a hole, and nothing is overset."""
+    issue, mu = made("long-story", 2)
+    assert mu.copyfit[2].lent > 0
+    assert [p for p in mu.placements if p.page == 2 and p.jumps_to == 3]
+    assert [p for p in mu.placements if p.page == 3 and p.continued_from == 2]
+    assert mu.overset == []
+    assert not [w for w in mu.warnings if "a hole of" in w]

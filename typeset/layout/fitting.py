@@ -15,8 +15,12 @@ pages with copy of their own before blank ones. A page that runs over when no pa
 room takes its next copyfit step (the `over` ladder of [copyfit]), and so does a page
 whose own copy runs over once it took continuations (else the two chase each other's
 room round the pages); a page with holes its next `under` step; a step is kept only when
-it makes the page better. The rounds stop when nothing changes, or after [copyfit]
-rounds; what has not found a place then is overset.
+it makes the page better. A page that still keeps a hole over hole_warning when its
+under steps are spent borrows copy: a page that would send it a continuation first jumps
+the end of its longest story there and takes its own under steps to fill what that
+leaves (lend_to; so a page of one short story, where no page runs over, still fills, and
+the issue's spare room is spread over the pages that can stretch). The rounds stop when
+nothing changes, or after [copyfit] rounds; what has not found a place then is overset.
 A joint solver (CP-SAT over all pages) was not chosen: a page's room is only known by
 solving the page (modules balance, photos crop, headlines wrap), so a joint model would
 either solve pages inside its search — this loop, with more machinery — or work from
@@ -30,8 +34,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..config import CopyfitSpec
-from .placement import Latitude, PageSolution
+from .placement import MIN_CONTINUATION, Latitude, PageSolution
 from .modules import Piece
+
+# A lent continuation, and the part of its story left behind, keep at least this many
+# lines: fewer are not worth a jump (placement.MIN_CONTINUATION's reason).
+MIN_LENT = MIN_CONTINUATION
+# Pages asked to lend to one page with a hole, in order of preference: beyond the nearest
+# few a jump reads as copy from nowhere, and each ask solves the lender several times.
+LENDERS = 3
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,8 @@ class PageFit:
     # Its continuations could only open a page of their own: it keeps its copy instead
     # where it can (see Latitude.jumps).
     home: bool = False
+    # Lines at the end of its longest story it jumps to another page's hole (lend_to).
+    lent: int = 0
 
     def taken(self, step: str, over: bool) -> bool:
         """Has the step been taken in that direction?"""
@@ -185,13 +198,66 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         biggest = max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot)
         return biggest > warn / 2 or white(sol) > warn
 
+    def warned(sol: PageSolution) -> bool:
+        """A hole the run would warn of: worth a jump from another page (lend_to)."""
+        return max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot) > warn
+
+    def lend_to(n: int) -> bool:
+        """Page n keeps a hole its own under steps could not fill: the page that would
+        send it a continuation first (of those that send nothing yet) jumps the end of its
+        longest story there (下转), as a desk jumps a story onto a short page, and takes
+        its own under steps to fill what that leaves. The longest end that n has room for
+        is tried, then half of it; kept when the lender is then without a hole of its own.
+        One lender a round: its piece is routed the next, and n asks again while its hole
+        stays."""
+        spare = {q: room(sols[q]) for q in numbers}
+        free = [d for d in _lenders(n, numbers, sections, own_copy) if not (
+            fits[d].lent or _outgoing(solved(d)) or incoming[d] or underfull(sols[d]))]
+        for d in free[:LENDERS]:
+            longest = _longest(compose(d, fits[d]))
+            if longest is None:
+                continue
+            lines = _lines_within(longest, spare[n], size)
+            steps = [s for s in spec.under if not fits[d].taken(s, False)]
+            for k in dict.fromkeys((lines, lines // 2)):
+                if k < MIN_LENT:
+                    continue
+                fit = replace(fits[d], lent=k)
+                for name in (None, *steps):  # as it stands, then one under step more
+                    if name is not None:
+                        fit = fit.plus(name, False)
+                    cand = solve_at(d, fit)
+                    if cand.pushed or not cand.continuations or not cand.continuations[0] \
+                            .continued or _target(d, size(cand.continuations[0]), numbers,
+                                                  sections, spare, own_copy, {d}) != n:
+                        break  # the story did not stand whole, or its end goes elsewhere
+                    if not underfull(cand):
+                        adopt(d, fit, cand)
+                        return True
+        return False
+
     def queue(n: int, fit: PageFit) -> list[Piece]:
         return compose(n, fit) + incoming[n]
+
+    def solve_at(n: int, fit: PageFit) -> PageSolution:
+        """Page n solved at `fit` with the pieces it holds; a page that lends (fit.lent)
+        sets its longest story without its last lines, which it sends on as a
+        continuation — unless the story then does not stand whole on the page, when the
+        page is solved as if it lent nothing (a jump is never cut twice)."""
+        pieces = queue(n, fit)
+        split = _lend(pieces[:len(pieces) - len(incoming[n])], fit.lent)
+        if split is None:
+            return solve(n, fit, pieces)
+        head, tail = split
+        sol = solve(n, fit, [head if p is head.origin else p for p in pieces])
+        if _outgoing(sol):
+            return solve(n, fit, pieces)
+        return replace(sol, continuations=[tail])
 
     def solved(n: int) -> PageSolution:
         key = (fits[n], tuple(_key(p) for p in incoming[n]))
         if solved_for.get(n) != key:
-            sols[n] = solve(n, fits[n], queue(n, fits[n]))
+            sols[n] = solve_at(n, fits[n])
             solved_for[n] = key
         return sols[n]
 
@@ -210,7 +276,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                 continue
             tried[n].add((name, over))
             fit = fits[n].plus(name, over)
-            cand = solve(n, fit, queue(n, fit))
+            cand = solve_at(n, fit)
             if better(cand, sols[n]):
                 adopt(n, fit, cand)
                 return True
@@ -222,7 +288,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         if fits[n].home:
             return False
         fit = replace(fits[n], home=True)
-        cand = solve(n, fit, queue(n, fit))
+        cand = solve_at(n, fit)
         if _over_lines(cand) >= _over_lines(sols[n]):
             return False
         adopt(n, fit, cand)
@@ -336,6 +402,8 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                 if underfull(sol) and step(n, False, fewer_holes):
                     changed = True
         if not changed:
+            changed = any(warned(solved(n)) and lend_to(n) for n in numbers)
+        if not changed:
             break
     now = snapshot()
     if now is not None and (best is None or score(now) < score(best)):
@@ -371,6 +439,50 @@ def _target(n: int, need: int, numbers: list[int], sections: dict[int, str],
     room in order of preference; None when none has room."""
     return next((q for q in _preference(n, numbers, sections, own_copy)
                  if q not in banned and spare[q] >= need), None)
+
+
+def _lenders(n: int, numbers: list[int], sections: dict[int, str],
+             own_copy: dict[int, bool]) -> list[int]:
+    """The pages with copy whose continuations would come to page n soonest: those that
+    have n nearest the head of their preference (see _preference), nearest first."""
+    ranked = [(_preference(d, numbers, sections, own_copy).index(n), abs(d - n), d)
+              for d in numbers if d != n and own_copy[d]]
+    return [d for *_, d in sorted(ranked)]
+
+
+def _longest(own: list[Piece]) -> Piece | None:
+    """The story a page lends the end of: its longest piece of one article (a run of
+    briefs is not cut); None when it has none."""
+    whole = [p for p in own if len(p.copy.articles) == 1 and not p.jumps]
+    return max(whole, key=lambda p: len(p.units)) if whole else None
+
+
+def _lend(own: list[Piece], lines: int) -> tuple[Piece, Piece] | None:
+    """A page's longest story (of its own pieces) cut `lines` before its end: the part the
+    page keeps (it jumps) and the continuation it lends; None when it lends nothing or
+    the story is not long enough to keep MIN_LENT lines itself."""
+    piece = _longest(own)
+    if lines <= 0 or piece is None:
+        return None
+    cut = piece.stop - lines
+    if cut - piece.start < MIN_LENT:
+        return None
+    head = Piece(piece.copy, piece.start, cut, piece.continued, True, piece.rank, piece,
+                 piece.grand)
+    return head, Piece(piece.copy, cut, piece.end, True, False)
+
+
+def _lines_within(piece: Piece, room: int, size: SizeFn) -> int:
+    """The most lines at the end of `piece` whose continuation takes at most `room`
+    row·columns (its size grows with its lines: a bisection)."""
+    lo, hi = 0, len(piece.units) - MIN_LENT
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if size(Piece(piece.copy, piece.stop - mid, piece.end, True, False)) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 def _roomiest(n: int, numbers: list[int], spare: dict[int, int], own_copy: dict[int, bool],

@@ -41,8 +41,9 @@ def layout_report(mu: MakeUp) -> dict:
     fits = mu.copyfit
     return {
         "pages": [{"number": n, "fill": mu.fill[n], "fitness": mu.cost.get(n, {}),
-                   "copyfit": {"over": list(fits[n].over), "under": list(fits[n].under)}
-                   if n in fits else {"over": [], "under": []}}
+                   "copyfit": {"over": list(fits[n].over), "under": list(fits[n].under),
+                               "lent": fits[n].lent}
+                   if n in fits else {"over": [], "under": [], "lent": 0}}
                   for n in sorted(mu.fill) if n not in mu.left_out],
         "left_out": mu.left_out,
         "overset": [{"article": o.article, "headline": o.label, "page": o.page,
