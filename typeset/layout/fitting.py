@@ -174,6 +174,12 @@ def white(sol: PageSolution) -> int:
     return sum(w * h for _, _, w, h in sol.holes) + sum(s.plan.blank for s in sol.slots)
 
 
+def _largest_hole(sol: PageSolution) -> int:
+    """Row·columns of a solved page's largest hole (the strips' foot holes side by side
+    count as one)."""
+    return max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot)
+
+
 def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, area: int,
               compose: ComposeFn, solve: SolveFn, size: SizeFn) -> Fitting:
     """Make up the pages `numbers` together (see the module's docstring). `area`: a
@@ -195,12 +201,11 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         """Worth the under ladder: a hole of half the warning size (the strips' foot holes
         side by side count as one), or white in all that adds up to the warning size
         (scattered short columns alone do not make a hole)."""
-        biggest = max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot)
-        return biggest > warn / 2 or white(sol) > warn
+        return _largest_hole(sol) > warn / 2 or white(sol) > warn
 
     def warned(sol: PageSolution) -> bool:
         """A hole the run would warn of: worth a jump from another page (lend_to)."""
-        return max(max((w * h for _, _, w, h in sol.holes), default=0), sol.foot) > warn
+        return _largest_hole(sol) > warn
 
     def lend_to(n: int) -> bool:
         """Page n keeps a hole its own under steps could not fill: the page that would
@@ -469,7 +474,12 @@ def _lend(own: list[Piece], lines: int) -> tuple[Piece, Piece] | None:
         return None
     head = Piece(piece.copy, piece.start, cut, piece.continued, True, piece.rank, piece,
                  piece.grand)
-    return head, Piece(piece.copy, cut, piece.end, True, False)
+    return head, _tail(piece, lines)
+
+
+def _tail(piece: Piece, lines: int) -> Piece:
+    """The continuation of `piece`'s last `lines` lines (上接, a repeated short head)."""
+    return Piece(piece.copy, piece.stop - lines, piece.end, True, False)
 
 
 def _lines_within(piece: Piece, room: int, size: SizeFn) -> int:
@@ -478,7 +488,7 @@ def _lines_within(piece: Piece, room: int, size: SizeFn) -> int:
     lo, hi = 0, len(piece.units) - MIN_LENT
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if size(Piece(piece.copy, piece.stop - mid, piece.end, True, False)) <= room:
+        if size(_tail(piece, mid)) <= room:
             lo = mid
         else:
             hi = mid - 1
