@@ -142,3 +142,18 @@ def test_a_page_of_one_short_story_is_filled_by_a_jump_its_neighbour_lends_it(ma
     assert [p for p in mu.placements if p.page == 3 and p.continued_from == 2]
     assert mu.overset == []
     assert not [w for w in mu.warnings if "a hole of" in w]
+
+
+def test_copy_the_rounds_leave_overset_is_placed_where_a_page_really_holds_it(made):
+    """volume-110 seed 3 holds more copy than its pages: with every over step on every
+    page they leave 121 row·columns of room for 126 of copy over. The rounds route pieces
+    on estimated sizes, chase each other's room from round 4 on, and their best state left
+    172 lines over. The overset is then placed piece by piece on pages solved with it: the
+    ends of the two longest stories continue on pages 8 and 1, and less is over."""
+    issue, mu = made("volume-110", 3)
+    assert 0 < sum(o.lines for o in mu.overset) < 172
+    for o in mu.overset:
+        if o.page != mu.page_of[o.article]:  # over at the foot of a continuation there
+            assert [p for p in mu.placements if p.page == o.page
+                    and p.article == o.article and p.continued_from is not None]
+    assert {o.page for o in mu.overset} & {1, 8}

@@ -20,7 +20,10 @@ under steps are spent borrows copy: a page that would send it a continuation fir
 the end of its longest story there and takes its own under steps to fill what that
 leaves (lend_to; so a page of one short story, where no page runs over, still fills, and
 the issue's spare room is spread over the pages that can stretch). The rounds stop when
-nothing changes, or after [copyfit] rounds; what has not found a place then is overset.
+nothing changes, or after [copyfit] rounds. What the best of their states left without a
+place is then placed piece by piece on pages solved with it (settle: the rounds route on
+estimated sizes and may chase each other's room on a tight issue; this pass only takes
+copy off the overset); what still has no place is overset.
 A joint solver (CP-SAT over all pages) was not chosen: a page's room is only known by
 solving the page (modules balance, photos crop, headlines wrap), so a joint model would
 either solve pages inside its search — this loop, with more machinery — or work from
@@ -331,6 +334,57 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
                 out.moved.append((piece, n, got[k]))
         return out
 
+    def restore(f: Fitting) -> None:
+        """The make-up's state set back to the snapshot f."""
+        for n in numbers:
+            incoming[n] = f.queues[n][len(compose(n, f.fits[n])):]
+            adopt(n, f.fits[n], f.solutions[n])
+
+    def place(o: Overset, refused: set[tuple]) -> bool:
+        """Find a page for the overset piece o: the first page, in o's page's order of
+        preference and not holding part of its story, that takes it — as it stands, or
+        with its next over steps when it sends nothing — and sends nothing new but the
+        end of o it cannot hold (fewer lines than o: overset still, and placed in turn).
+        Each page is really solved with the piece: no estimate of its size. `refused`:
+        (piece, page, page's state) tried before, not tried again."""
+        piece = o.piece
+        holding = {q for q in numbers for p in queue(q, fits[q]) if p.copy is piece.copy}
+        for q in _preference(o.page, numbers, sections, own_copy):
+            tried_at = (_key(piece), q, solved_for[q])
+            if q in holding or tried_at in refused:
+                continue
+            refused.add(tried_at)  # unless page q changes, it refuses the piece again
+            keep = {_key(p) for p in _outgoing(sols[q])}
+            fits_q = [fits[q]]
+            if not keep:  # a new fit sets its own copy anew: only where none of it left
+                for name in spec.over:
+                    if not fits_q[-1].taken(name, True):
+                        fits_q.append(fits_q[-1].plus(name, True))
+            incoming[q].append(piece)
+            for fit in fits_q:
+                cand = solve_at(q, fit)
+                rest = [p for p in _outgoing(cand) if p.copy is piece.copy]
+                if {_key(p) for p in _outgoing(cand) if p.copy is not piece.copy} == keep \
+                        and all(len(p.units) < len(piece.units) for p in rest):
+                    adopt(q, fit, cand)
+                    return True
+            incoming[q].pop()
+        return False
+
+    def settle(f: Fitting) -> Fitting:
+        """What the rounds left overset, placed piece by piece, the longest first (see
+        place): the rounds route pieces on estimated sizes and can chase each other's
+        room round the pages when the issue is tight; this pass only ever takes copy off
+        the overset, so it ends, and never leaves more over than the rounds did."""
+        restore(f)
+        refused: set[tuple] = set()
+        while any(place(o, refused) for o in sorted(f.overset, key=lambda o: -o.lines)):
+            now = snapshot()
+            if now is None:  # place keeps what every page sends: not expected
+                break
+            f = now
+        return f
+
     def score(f: Fitting) -> tuple[int, float]:
         return (sum(o.lines for o in f.overset), sum(sol.cost for sol in f.solutions.values()))
 
@@ -414,6 +468,8 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
     if now is not None and (best is None or score(now) < score(best)):
         best = now
     assert best is not None  # the first round's state is always consistent
+    if best.overset:
+        best = settle(best)
     _canonical(best)
     return best
 
