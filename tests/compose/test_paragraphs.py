@@ -53,6 +53,18 @@ def test_looseness_adds_or_removes_a_line_when_it_can(compose):
     assert len(compose(text, 10, looseness=-1)) == 5  # impossible: the optimum
 
 
+# Its first line cannot be filled within the letter-spacing limit at 12 em after a 2-em
+# indent ("Brightwave" does not fit after 揭牌仪式上，), so only the last resort sets it.
+NEEDS_LAST_RESORT = "揭牌仪式上，Brightwave公司副总裁韦伯（Markus Weber）表示：“江城拥有完整的汽车产业链和丰富的高校人才资源。”"
+
+
+@pytest.mark.parametrize("looseness", [1, 3, -1])
+def test_a_paragraph_only_the_last_resort_can_set_is_set_at_its_best(compose, looseness):
+    # A line more from the last resort is a word split into letter-spaced lines of one or
+    # two characters (揭牌 / 仪式 / 上，), or a break after an opening quote.
+    best = texts(compose(NEEDS_LAST_RESORT, 12, indent_em=2))
+    assert texts(compose(NEEDS_LAST_RESORT, 12, indent_em=2, looseness=looseness)) == best
+
 def test_a_setting_asked_again_is_the_same_lines_in_a_list_of_its_own(compose):
     text = TEN * 3 + "（一二三）。"
     first = compose(text, 10)

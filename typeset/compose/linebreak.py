@@ -14,7 +14,10 @@ Rules that are not costs but constraints:
 
 When a piece cannot be set under those rules, a last-resort pass may stretch without limit
 and break anywhere (penalised: inside a Latin word, against kinsoku, inside ——), still
-keeping 孤字; only when even that fails is 孤字 dropped — so composition never fails.
+keeping 孤字; only when even that fails is 孤字 dropped — so composition never fails. The
+last resort sets a piece at its best and ignores `looseness`: its lines beyond the spacing
+limit all cost SPACED_BADNESS_CAP, so a line more or fewer is found by splitting words
+into letter-spaced lines of one or two characters, or by breaking against kinsoku.
 
 Speed: lines only ever grow or shrink by a few em, so for each break only the starts whose
 line is neither overfull nor beyond the stretch limit are tried — a window found by moving
@@ -77,15 +80,15 @@ def total_fit(sp: Spacing, classes: list[int], measure: float, em: float, *, jus
 
     `em` is the piece's type size (the unit of inter-character spacing); `justify` says
     whether non-final lines are stretched to the measure; `orphan_rule` applies 孤字 to the
-    last line; `looseness` asks for that many lines more (or fewer) than the optimum;
-    `tracking` em of shrink at each inter-character spacing gap (see compose_paragraph)."""
+    last line; `looseness` asks for that many lines more (or fewer) than the optimum, when
+    the piece can be set without the last resort; `tracking` em of shrink at each inter-character spacing gap (see compose_paragraph)."""
     attempts = [(False, orphan_rule), (True, orphan_rule)]
     if orphan_rule:
         attempts.append((True, False))
     for last_resort, orphan in attempts:
         bps = _breaks(classes, _LAST_RESORT if last_resort else _NORMAL)
-        starts = _solve(sp, bps, classes, measure, em, justify, orphan, looseness, last_resort,
-                        tracking)
+        starts = _solve(sp, bps, classes, measure, em, justify, orphan,
+                        0 if last_resort else looseness, last_resort, tracking)
         if starts is not None:
             return starts
     raise AssertionError("the last-resort pass always finds a setting")
