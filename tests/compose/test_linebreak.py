@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from typeset.compose import StyledRun
-from typeset.compose.linebreak import (_LAST_RESORT, _NORMAL, _PENALTY_SQUARED, EPS,
-                                       LETTERSPACE_COMFORT, LETTERSPACE_MAX, LINE_PENALTY,
+from typeset.compose.linebreak import (_LAST_RESORT, _NORMAL, _PENALTY_SQUARED, BEYOND_BADNESS,
+                                       EPS, LETTERSPACE_COMFORT, LETTERSPACE_MAX, LINE_PENALTY,
                                        RAGGED_BADNESS, SHRINK_BADNESS, SPACED_BADNESS_CAP,
                                        STRETCH_BADNESS, UNFILLABLE_BADNESS, _breaks, _solve)
 from typeset.compose.pieces import prepare
@@ -113,11 +113,11 @@ def rule_as_stated(sp: Spacing, bps: list[int], classes: list[int], measure: flo
                         break  # every later start makes a looser line
                     bad = UNFILLABLE_BADNESS
                 else:
-                    bad = STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3
-                    if bad > SPACED_BADNESS_CAP:
-                        # However loose, a spaced line beats one that cannot be filled (only
-                        # reachable in the last-resort pass).
-                        bad = SPACED_BADNESS_CAP
+                    bad = min(STRETCH_BADNESS * (need / (stretch + gaps * comfort)) ** 3,
+                              SPACED_BADNESS_CAP)
+                    limit_ls = gaps * LETTERSPACE_MAX * em
+                    if rest > limit_ls + EPS:  # the last resort: dearer the further beyond
+                        bad += BEYOND_BADNESS * (1.0 - limit_ls / rest)
             if final and need_han and han[i] > min_han:
                 break
             d = (LINE_PENALTY + bad) ** 2 + pen

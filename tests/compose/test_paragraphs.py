@@ -65,6 +65,12 @@ def test_a_paragraph_only_the_last_resort_can_set_is_set_at_its_best(compose, lo
     best = texts(compose(NEEDS_LAST_RESORT, 12, indent_em=2))
     assert texts(compose(NEEDS_LAST_RESORT, 12, indent_em=2, looseness=looseness)) == best
 
+
+def test_the_last_resort_spaces_the_line_least_beyond_the_limit(compose):
+    # At 11 em neither 揭牌仪式上， nor 揭牌 fills the first line within the limit: the one
+    # spaced a little beyond it is taken, not two characters spaced across the column.
+    assert texts(compose(NEEDS_LAST_RESORT, 11, indent_em=2))[0] == "揭牌仪式上，"
+
 def test_a_setting_asked_again_is_the_same_lines_in_a_list_of_its_own(compose):
     text = TEN * 3 + "（一二三）。"
     first = compose(text, 10)

@@ -14,10 +14,10 @@ Rules that are not costs but constraints:
 
 When a piece cannot be set under those rules, a last-resort pass may stretch without limit
 and break anywhere (penalised: inside a Latin word, against kinsoku, inside ——), still
-keeping 孤字; only when even that fails is 孤字 dropped — so composition never fails. The
-last resort sets a piece at its best and ignores `looseness`: its lines beyond the spacing
-limit all cost SPACED_BADNESS_CAP, so a line more or fewer is found by splitting words
-into letter-spaced lines of one or two characters, or by breaking against kinsoku.
+keeping 孤字; only when even that fails is 孤字 dropped — so composition never fails. There,
+a line spaced beyond the limit costs more the further beyond (BEYOND_BADNESS), and
+`looseness` is ignored: a line more or fewer would be a word split into letter-spaced lines
+of one or two characters, or a break against kinsoku.
 
 Speed: lines only ever grow or shrink by a few em, so for each break only the starts whose
 line is neither overfull nor beyond the stretch limit are tried — a window found by moving
@@ -57,9 +57,15 @@ RAGGED_BADNESS = 10.0
 # (a number alone on a line); it is then spaced inside its word, or left short. Far above
 # any spacing badness, far below the penalties of breaking a word or a kinsoku rule.
 UNFILLABLE_BADNESS = 10_000.0
-# The most a line that can be spaced counts, however loose (last-resort pass): a tenth of an
-# unfillable line, so that spacing wide always wins over leaving a line short.
+# The most a line spaced within the letter-spacing limit counts: of two lines that loose,
+# the solver takes whichever lets the others be set better.
 SPACED_BADNESS_CAP = UNFILLABLE_BADNESS / 10
+# Last-resort pass: a line spaced beyond the limit counts SPACED_BADNESS_CAP and up to this
+# much more as its spacing goes from the limit to infinity (1 − limit / spacing), so that
+# 揭牌仪式上， spaced a little beyond the limit beats 揭牌 spaced across the column, and any
+# spaced line still beats one that cannot be filled (a short line costs less than a split
+# word or a kinsoku break, but more than any spacing).
+BEYOND_BADNESS = UNFILLABLE_BADNESS - SPACED_BADNESS_CAP
 # Penalty of a break by gap class. OK breaks are free; the emergency breaks inside
 # over-long units prefer / . - _ ? to anywhere; the rest only happen in the last-resort
 # pass, in this order of preference: inside a word or number, against kinsoku, inside ——.
@@ -194,9 +200,12 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
                 else:
                     bad = STRETCH_BADNESS * (need / (stretch + comfort[gaps])) ** 3
                     if bad > SPACED_BADNESS_CAP:
-                        # However loose, a spaced line beats one that cannot be filled (only
-                        # reachable in the last-resort pass).
                         bad = SPACED_BADNESS_CAP
+                    if rest > max_ls[gaps] + EPS:
+                        # Beyond the limit (last resort only): dearer the further beyond, so
+                        # that the least loose line wins, and below a line that cannot be
+                        # filled however loose.
+                        bad += BEYOND_BADNESS * (1.0 - max_ls[gaps] / rest)
             d = (LINE_PENALTY + bad) ** 2 + pen
             total = b + d
             if total < cand:
