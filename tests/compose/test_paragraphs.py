@@ -55,7 +55,8 @@ def test_looseness_adds_or_removes_a_line_when_it_can(compose):
 
 # Its first line cannot be filled within the letter-spacing limit at 12 em after a 2-em
 # indent ("Brightwave" does not fit after 揭牌仪式上，), so only the last resort sets it.
-NEEDS_LAST_RESORT = "揭牌仪式上，Brightwave公司副总裁韦伯（Markus Weber）表示：“江城拥有完整的汽车产业链和丰富的高校人才资源。”"
+NEEDS_LAST_RESORT = ("揭牌仪式上，Brightwave公司副总裁韦伯（Markus Weber）表示："
+                     "“江城拥有完整的汽车产业链和丰富的高校人才资源。”")
 
 
 @pytest.mark.parametrize("looseness", [1, 3, -1])
@@ -70,6 +71,7 @@ def test_the_last_resort_spaces_the_line_least_beyond_the_limit(compose):
     # At 11 em neither 揭牌仪式上， nor 揭牌 fills the first line within the limit: the one
     # spaced a little beyond it is taken, not two characters spaced across the column.
     assert texts(compose(NEEDS_LAST_RESORT, 11, indent_em=2))[0] == "揭牌仪式上，"
+
 
 def test_a_setting_asked_again_is_the_same_lines_in_a_list_of_its_own(compose):
     text = TEN * 3 + "（一二三）。"

@@ -62,10 +62,10 @@ UNFILLABLE_BADNESS = 10_000.0
 SPACED_BADNESS_CAP = UNFILLABLE_BADNESS / 10
 # Last-resort pass: a line spaced beyond the limit counts SPACED_BADNESS_CAP and up to this
 # much more as its spacing goes from the limit to infinity (1 − limit / spacing), so that
-# 揭牌仪式上， spaced a little beyond the limit beats 揭牌 spaced across the column, and any
-# spaced line still beats one that cannot be filled (a short line costs less than a split
-# word or a kinsoku break, but more than any spacing).
-BEYOND_BADNESS = UNFILLABLE_BADNESS - SPACED_BADNESS_CAP
+# 揭牌仪式上， spaced a little beyond the limit beats 揭牌 spaced across the column. At most
+# twice the cap: a fifth of an unfillable line, so that spacing wide still always wins over
+# leaving a line short.
+BEYOND_BADNESS = SPACED_BADNESS_CAP
 # Penalty of a break by gap class. OK breaks are free; the emergency breaks inside
 # over-long units prefer / . - _ ? to anywhere; the rest only happen in the last-resort
 # pass, in this order of preference: inside a word or number, against kinsoku, inside ——.
@@ -87,7 +87,8 @@ def total_fit(sp: Spacing, classes: list[int], measure: float, em: float, *, jus
     `em` is the piece's type size (the unit of inter-character spacing); `justify` says
     whether non-final lines are stretched to the measure; `orphan_rule` applies 孤字 to the
     last line; `looseness` asks for that many lines more (or fewer) than the optimum, when
-    the piece can be set without the last resort; `tracking` em of shrink at each inter-character spacing gap (see compose_paragraph)."""
+    the piece can be set without the last resort; `tracking` em of shrink at each
+    inter-character spacing gap (see compose_paragraph)."""
     attempts = [(False, orphan_rule), (True, orphan_rule)]
     if orphan_rule:
         attempts.append((True, False))
@@ -112,8 +113,9 @@ def _solve(sp: Spacing, bps: list[int], classes: list[int], measure: float, em: 
            tracking: float = 0.0) -> list[int] | None:
     """The best setting over the break glyphs `bps` (from _breaks) as line starts, or None.
 
-    `last_resort`: a line may be wider than the measure (one glyph) or looser than the
-    letter-spacing limit, at UNFILLABLE_BADNESS. `looseness` ≠ 0: the best setting of every
+    `last_resort`: a line may be wider than the measure (one glyph, at UNFILLABLE_BADNESS)
+    or looser than the letter-spacing limit (at SPACED_BADNESS_CAP and up to BEYOND_BADNESS
+    more). `looseness` ≠ 0: the best setting of every
     line count is kept, and the one `looseness` lines off the optimum is taken when it
     exists. Three shortcuts, none of which changes a choice:
 
