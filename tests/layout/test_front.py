@@ -52,3 +52,19 @@ def test_an_ear_shallower_than_the_masthead_shares_the_rows_it_lacks_between_its
     assert moved == pytest.approx(3 * cfg.grid.pitch)
     # deep enough already: unchanged
     assert teaser_ear(teasers[:2], {}, width, cfg, fonts, None, depth=2) == short
+
+
+def test_a_masthead_with_stories_rising_beside_it_keeps_only_its_title_s_columns(
+        deep_ear, cfg, fonts):
+    """No ear: the white columns of the masthead's block would stand beside a story as a
+    hole, so the block is narrowed to the columns its lines reach."""
+    issue, _ = deep_ear
+    source = Source(str(issue.source), 0)
+    wide = front_furniture(issue.masthead, [], cfg, fonts, source, None)
+    assert wide.masthead.white_columns(cfg) > 0
+    rising = front_furniture(issue.masthead, [], cfg, fonts, source, None, rising=True)
+    assert rising.ear is None
+    assert rising.masthead.white_columns(cfg) == 0
+    assert rising.masthead.columns == cfg.masthead.columns - wide.masthead.white_columns(cfg)
+    assert [tl.line.text for tl in rising.masthead.lines] == \
+        [tl.line.text for tl in wide.masthead.lines]

@@ -88,32 +88,3 @@ def test_the_tabloid_layout_has_its_own_columns_and_trim(tabloid, fonts, article
     for p in mu.placements:
         assert p.columns <= tabloid.page.columns
         assert p.box.x + p.box.width <= tabloid.page.area_x + tabloid.page.area_width + 1e-6
-
-
-def test_white_beside_the_masthead_costs_the_block_it_makes_with_the_masthead_margin():
-    """A page-1 region: masthead over columns 0–3 (14 rows), one column of white inside it
-    at its right edge. An empty rectangle in column 4 beside it is priced as one 2-column
-    block; below the masthead, or elsewhere, as itself."""
-    from typeset.layout.placement import Region, hole_cost
-
-    region = Region((14,) * 4 + (0,) * 4, 100, furniture_white=1)
-    assert region.beside_cost((4, 0, 1, 14)) == hole_cost(2 * 14)
-    assert region.beside_cost((4, 0, 1, 20)) == hole_cost(2 * 14) + hole_cost(6)
-    assert region.beside_cost((5, 0, 1, 14)) == hole_cost(14)
-    assert region.beside_cost((4, 14, 1, 5)) == hole_cost(5)
-    assert Region((14,) * 4 + (0,) * 4, 100).beside_cost((4, 0, 1, 14)) == hole_cost(14)
-
-
-def test_white_joined_with_the_masthead_margin_is_weighed_as_the_block_it_makes():
-    """Region.block, the white block PageSolver weighs against [copyfit] hole_warning (each
-    row·column beyond it costs WARNED): beside the masthead's one white column, a 1-column
-    rectangle 14 rows deep reads as a 2-column block; below the masthead, or away from its
-    edge, as itself."""
-    from typeset.layout.placement import Region
-
-    region = Region((14,) * 4 + (0,) * 4, 100, furniture_white=1)
-    assert region.block((4, 0, 1, 14)) == 28
-    assert region.block((4, 0, 1, 20)) == 28
-    assert region.block((5, 0, 1, 14)) == 14
-    assert region.block((4, 14, 1, 5)) == 5
-    assert Region((14,) * 4 + (0,) * 4, 100).block((4, 0, 1, 14)) == 14

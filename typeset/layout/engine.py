@@ -172,19 +172,17 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     ear_width = g.span_width(ear_cols)
 
     region_of: dict[int, Region] = {}
+    furniture = {page.number: front.masthead if page.number == 1
+                 else running_head(issue.masthead, page.number, page.section, page.editor,
+                                   cfg, fonts, source, missing) for page in pages}
     for page in pages:
-        furn = front.masthead if page.number == 1 \
-            else running_head(issue.masthead, page.number, page.section, page.editor, cfg,
-                              fonts, source, missing)
-        page.lines.extend(furn.lines)
-        page.rules.extend(furn.rules)
+        furn = furniture[page.number]
         top = furn.rows(cfg)
         # Page 1: the ear (teasers, else the index of the other pages, as deep as the
         # masthead) stands over the columns beside the masthead.
         ear_top = ear.rows if ear is not None else top
         region_of[page.number] = Region(
-            (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows,
-            furn.white_columns(cfg) if page.number == 1 else 0)
+            (top,) * furn.columns + (ear_top,) * (g.columns - furn.columns), rows)
 
     by_page: dict[int, list[Article]] = {}
     for mp in issue.pages:
@@ -193,11 +191,20 @@ def _make_up(issue: Issue, cfg: LayoutConfig, fonts: FontSet,
     if not issue.paged:
         by_page = _distribute(by_page.get(1, []), index, region_of, planner, cfg)
     if ear is None and not any(by_page.get(n) for n in range(2, cfg.pages + 1)):
-        # No teasers and no other page to index: page 1's stories rise beside the masthead.
-        first = region_of[1]
-        region_of[1] = Region(first.tops[:front.masthead.columns]
-                              + (0,) * ear_cols, rows,
-                              first.furniture_white)
+        # No teasers and no other page to index: the masthead keeps only its title's
+        # columns and page 1's stories rise beside it (its lead may stand there, see
+        # PageSolver.solve), as on a front page without an ear.
+        front = front_furniture(issue.masthead, teasers, cfg, fonts, source, missing,
+                                rising=True)
+        ear_cols = front.ear_columns(cfg)
+        ear_width = g.span_width(ear_cols)
+        furniture[1] = front.masthead
+        region_of[1] = Region((front.masthead.rows(cfg),) * front.masthead.columns
+                              + (0,) * ear_cols, rows)
+    for page in pages:
+        furn = furniture[page.number]
+        page.lines.extend(furn.lines)
+        page.rules.extend(furn.rules)
     composed: dict[tuple, list[Piece]] = {}
     solvers: dict[tuple, PageSolver] = {}
 

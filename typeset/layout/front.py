@@ -26,13 +26,17 @@ class Front:
 
 
 def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, fonts: FontSet,
-                    source: Source, missing: list[str] | None) -> Front:
+                    source: Source, missing: list[str] | None, rising: bool = False) -> Front:
     """The masthead [masthead] columns wide and the ear in the columns beside it — unless
     the ear runs deeper than the masthead and the masthead's title leaves whole columns of
     its block white: then the ear takes those columns (as many as make the two most level),
     so that the rows under the masthead are not left white beside a deep ear, nor the
     masthead's own white beside the ear (a desk widens the ear as the teasers want). An
-    ear shallower than the masthead is spread to its depth (see teaser_ear)."""
+    ear shallower than the masthead is spread to its depth (see teaser_ear).
+
+    `rising`: no ear (no teasers, no other page to index) and page 1's stories rise beside
+    the masthead: it keeps only the columns its title needs, since white inside the block
+    beside a story reads as a hole, not as the masthead's margin."""
     g = cfg.page
     columns = cfg.masthead.columns
 
@@ -48,6 +52,8 @@ def front_furniture(m: Masthead, teasers: list[Article], cfg: LayoutConfig, font
         return max(f.ear.rows if f.ear else 0, f.masthead.rows(cfg))
 
     best = at(0)
+    if rising:
+        return at(best.masthead.white_columns(cfg))
     if best.ear is None:
         return best
     for k in range(1, best.masthead.white_columns(cfg) + 1):

@@ -37,7 +37,7 @@ class Furniture:
 
     def white_columns(self, cfg: LayoutConfig) -> int:
         """Whole columns at the right of the block that none of its lines reaches (the
-        masthead's title is narrower than its columns): see placement.Region.beside_cost."""
+        masthead's title is narrower than its columns): see front.front_furniture."""
         g = cfg.page
         ink = max((tl.x + tl.line.width for tl in self.lines), default=g.area_x)
         right = g.column_x(self.columns - 1) + g.column_width

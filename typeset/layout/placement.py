@@ -17,10 +17,8 @@ reports its terms per page):
          + HOLE_SQ·(foot² − largest hole²)        (where strips side by side end short
                                                    together, their holes read as one
                                                    white block: its extra square)
-         + the hole cost of the white above a module, beside page 1's shallower furniture
-                                                  (against the masthead's right edge, of
-                                                   the block it makes with the white
-                                                   inside the masthead: Region.beside_cost)
+         + the hole cost of the white above a module (beside page 1's shallower
+                                                   furniture)
          + AIR·Σ headline air                    (extra rows × span in headline groups)
          + LOOSE·Σ lines set longer               (paragraphs a line longer, on a page
                                                    with holes: see Latitude.stretch)
@@ -44,7 +42,7 @@ reports its terms per page):
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
          + WARNED·row·columns of the largest white block (a foot block, a hole, white
-                   joined with page 1's furniture) beyond [copyfit] hole_warning, and of
+                   above a module) beyond [copyfit] hole_warning, and of
                    the white beside each headline group (Planner.head_white) and inside
                    each module (its blank) beyond it
 """
@@ -100,10 +98,6 @@ class Region:
 
     tops: tuple[int, ...]
     bottom: int
-    # Page 1: whole columns of white inside the furniture block at its right edge (the
-    # masthead's title is narrower than its columns), rows 0 to the furniture's foot. White
-    # beside the block joins it into one white block (see beside_cost).
-    furniture_white: int = 0
 
     @property
     def columns(self) -> int:
@@ -118,32 +112,13 @@ class Region:
         """The first row free across columns [col, col + span) (span 0: to the last)."""
         return max(self.tops[col:col + span] if span else self.tops[col:])
 
-    def _beside(self, hole: tuple[int, int, int, int]) -> int:
-        """Rows an empty rectangle (col, row, span, rows) above a module shares with the
-        white inside the furniture: where it stands against the furniture's right edge
-        (else 0)."""
-        col, row, span, rows = hole
-        if not self.furniture_white or row >= self.tops[0]:
-            return 0
-        edge = next((c for c in range(1, self.columns) if self.tops[c] != self.tops[0]), 0)
-        return min(rows, self.tops[0] - row) if col == edge else 0
+    def rises_beside(self) -> bool:
+        """Page 1 without an ear: the columns right of the masthead are free from the top."""
+        return self.tops[-1] == 0 < self.tops[0]
 
-    def beside_cost(self, hole: tuple[int, int, int, int]) -> float:
-        """The cost of an empty rectangle (col, row, span, rows) above a module: as a hole,
-        and where it stands against the furniture's right edge, as the one block of white
-        it makes with the white inside the furniture (alone, that white is the masthead's
-        margin; joined, it reads as a hole)."""
-        _, _, span, rows = hole
-        beside = self._beside(hole)
-        return (hole_cost((span + self.furniture_white) * beside)
-                + hole_cost(span * (rows - beside)))
-
-    def block(self, hole: tuple[int, int, int, int]) -> int:
-        """Row·columns of the white block an empty rectangle above a module reads as: its
-        own, or the block it makes with the furniture's white beside it (see beside_cost)."""
-        _, _, span, rows = hole
-        beside = self._beside(hole)
-        return max(span * rows, (span + self.furniture_white) * beside)
+    def mirrored(self) -> Region:
+        """The region left for right (see PageSolver.solve)."""
+        return Region(self.tops[::-1], self.bottom)
 
     def white_above(self, col: int, span: int, row: int) -> list[tuple[int, int, int, int]]:
         """The empty rectangles (col, row, span, rows) between the tops of columns
@@ -213,6 +188,17 @@ class PageSolution:
     terms: dict[str, float] = field(default_factory=dict)
     foot: int = 0  # row·columns of the largest white block at the page's foot (foot_white)
 
+    def mirrored(self, columns: int) -> PageSolution:
+        """The arrangement left for right on a page of `columns` columns (the modules'
+        insides are not mirrored: only where they stand)."""
+        def flip(col: int, span: int) -> int:
+            return columns - col - span
+        return PageSolution(
+            self.cost, [Slot(s.plan, flip(s.col, s.plan.span), s.row) for s in self.slots],
+            [(flip(col, span), span, row) for col, span, row in self.strips], self.lead_span,
+            [(flip(col, span), row, span, rows) for col, row, span, rows in self.holes],
+            self.continuations, self.pushed, self.terms, self.foot)
+
 
 def hole_cost(area: int) -> float:
     """The cost of an empty rectangle of `area` row·columns (the HOLE terms)."""
@@ -240,10 +226,15 @@ class PageSolver:
     """Finds the lowest-cost arrangement of a page's pieces (in priority order)."""
 
     def __init__(self, planner: Planner, region: Region, latitude: Latitude,
-                 hole_warning: float) -> None:
+                 hole_warning: float, mirrored: bool = False) -> None:
         """`hole_warning`: the share of the page ([copyfit] hole_warning) above which a
-        white block is warned of, and costs WARNED more for every row·column beyond it."""
+        white block is warned of, and costs WARNED more for every row·column beyond it.
+        `mirrored`: `region` is the page left for right (see solve)."""
         self.planner = planner
+        self.mirrored = mirrored
+        # Page 1 without an ear: a second solver for the page mirrored (see solve).
+        self._mirror = PageSolver(planner, region.mirrored(), latitude, hole_warning, True) \
+            if region.rises_beside() and not mirrored else None
         self.region = region
         self.latitude = latitude
         self._warn = hole_warning * region.columns * region.bottom
@@ -258,7 +249,22 @@ class PageSolver:
         self._jump = JUMP if latitude.jumps else PUSHED
 
     def solve(self, pieces: list[Piece]) -> PageSolution:
-        """The best arrangement found; pieces that do not fit are cut (jump) or pushed."""
+        """The best arrangement found; pieces that do not fit are cut (jump) or pushed.
+
+        The lead takes the first strips, at the left. On page 1 without an ear (the columns
+        beside the masthead free from the top) the page is also solved mirrored, so that
+        the lead may stand at the top right beside the masthead, with the other stories
+        under the masthead — as a front page without an ear is made up — and the cheaper
+        arrangement wins."""
+        best = self._solve(pieces)
+        if self._mirror is not None:
+            other = self._mirror._solve(pieces)
+            if other.cost < best.cost:
+                best = other.mirrored(self.region.columns)
+        return best
+
+    def _solve(self, pieces: list[Piece]) -> PageSolution:
+        """The best arrangement with the lead at the left."""
         reg = self.region
         if not pieces:
             return PageSolution(0.0, [], [], 0, reg.white_above(0, reg.columns, reg.bottom),
@@ -451,15 +457,18 @@ class PageSolver:
             pushed += res.pushed
         terms["strips"] = strip_cost
         if above:
-            terms["above"] = sum(map(reg.beside_cost, above))
+            terms["above"] = sum(hole_cost(w * h) for *_, w, h in above)
         holes = above + holes
         foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
         if foot > single:
             terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
-        warned = self._warned(max([foot, single, *map(reg.block, above)]))
+        warned = self._warned(max(foot, single))
         if warned:
             terms["warned"] = warned
-        terms["order"] = ORDER * _inversions(slots, self._priority)
+        # Reading order is that of the printed page, not of the mirrored one.
+        read = [Slot(s.plan, reg.columns - s.col - s.plan.span, s.row) for s in slots] \
+            if self.mirrored else slots
+        terms["order"] = ORDER * _inversions(read, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
         return PageSolution(cost, slots, strips, lead_span, holes, conts, pushed, terms, foot)
