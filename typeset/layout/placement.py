@@ -2,13 +2,14 @@
 
 A page below its furniture is cut into vertical strips of whole columns (a composition of
 the page's columns, e.g. 8 = 3 + 5 or 2 + 3 + 3); the lead (头条) takes the top of the first
-strips together, across at least four columns; every other module spans its strip and the
-modules of a strip stack top to bottom with a hairline row between them. For every structure
-the modules are dealt greedily (next in priority order → the least filled strip, leftmost
-on a tie), then improved by local search (move one module to another strip, swap two);
-inside a strip a small dynamic programme picks each module's variant — photo depth (crop)
-and headline air — so that the strip is filled to its foot. The structure with the lowest
-cost wins.
+strips together, across at least four columns (page 1 without an ear is also solved
+mirrored, so that the lead may stand at the top right beside the masthead: PageSolver.solve);
+every other module spans its strip and the modules of a strip stack top to bottom with a
+hairline row between them. For every structure the modules are dealt greedily (next in
+priority order → the least filled strip, leftmost on a tie), then improved by local search
+(move one module to another strip, swap two); inside a strip a small dynamic programme
+picks each module's variant — photo depth (crop) and headline air — so that the strip is
+filled to its foot. The structure with the lowest cost wins.
 
 The fitness (cost, lower is better) of a page, published here and in docs (layout.json
 reports its terms per page):
