@@ -46,6 +46,9 @@ reports its terms per page):
                    above a module) beyond [copyfit] hole_warning, and of
                    the white beside each headline group (Planner.head_white) and inside
                    each module (its blank) beyond it
+         + the hole cost of the white beside a headline group beyond hole_warning
+                  (below it, the white is the group's margin; beyond, it reads as a
+                   hole, and costs as a foot hole of its size would)
 """
 
 from __future__ import annotations
@@ -365,7 +368,11 @@ class PageSolver:
         compact = COMPACT * plan.span if plan.head.size < self.planner.head(
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
-        beside = self._warned(self.planner.head_white(plan))
+        # White beside the headline group: its margin up to the warning size, a hole
+        # beyond it (see the module's docstring).
+        head_white = self.planner.head_white(plan)
+        beside = self._warned(head_white) + (hole_cost(head_white)
+                                             if head_white > self._warn else 0.0)
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
                 + LOOSE * plan.lines_grown
                 + PHOTO_NARROW * max(0, widest - cols) + compact + under + beside)
