@@ -23,7 +23,9 @@ the issue's spare room is spread over the pages that can stretch). The rounds st
 nothing changes, or after [copyfit] rounds. What the best of their states left without a
 place is then placed piece by piece on pages solved with it (settle: the rounds route on
 estimated sizes and may chase each other's room on a tight issue; this pass only takes
-copy off the overset); what still has no place is overset.
+copy off the overset); what still has no place is overset. Then, if anything is, the rounds
+start again with every page at the top of its over ladder, and the start that leaves less
+overset is kept (fit_pages: a second start of the local search, from the tightest pages).
 A joint solver (CP-SAT over all pages) was not chosen: a page's room is only known by
 solving the page (modules balance, photos crop, headlines wrap), so a joint model would
 either solve pages inside its search — this loop, with more machinery — or work from
@@ -186,8 +188,31 @@ def _largest_hole(sol: PageSolution) -> int:
 def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, area: int,
               compose: ComposeFn, solve: SolveFn, size: SizeFn) -> Fitting:
     """Make up the pages `numbers` together (see the module's docstring). `area`: a
-    page's row·columns, for the under ladder's threshold (see underfull)."""
-    fits = {n: PageFit() for n in numbers}
+    page's row·columns, for the under ladder's threshold (see underfull).
+
+    When copy is left overset, the make-up starts again with every page at the top of its
+    over ladder, and the start that leaves fewer lines overset is kept: the rounds take
+    over steps only on pages that run over, or where one page makes room for another, and
+    on a tight issue they route continuations before every page has made what room it can
+    (a page that is not over never tightens for copy that has nowhere else to go). Only an
+    issue that runs over pays for the second start."""
+    first = _fit_from(PageFit(), numbers, sections, spec, area, compose, solve, size)
+    if not first.overset:
+        return first
+    squeezed = _fit_from(PageFit(over=tuple(spec.over)), numbers, sections, spec, area,
+                         compose, solve, size)
+    return squeezed if _overset_lines(squeezed) < _overset_lines(first) else first
+
+
+def _overset_lines(f: Fitting) -> int:
+    return sum(o.lines for o in f.overset)
+
+
+def _fit_from(start: PageFit, numbers: list[int], sections: dict[int, str],
+              spec: CopyfitSpec, area: int, compose: ComposeFn, solve: SolveFn,
+              size: SizeFn) -> Fitting:
+    """The make-up's rounds with every page starting at the fit `start`."""
+    fits = {n: start for n in numbers}
     tried: dict[int, set[tuple[str, bool]]] = {n: set() for n in numbers}
     incoming: dict[int, list[Piece]] = {n: [] for n in numbers}
     own_copy = {n: bool(compose(n, fits[n])) for n in numbers}
@@ -386,7 +411,7 @@ def fit_pages(numbers: list[int], sections: dict[int, str], spec: CopyfitSpec, a
         return f
 
     def score(f: Fitting) -> tuple[int, float]:
-        return (sum(o.lines for o in f.overset), sum(sol.cost for sol in f.solutions.values()))
+        return (_overset_lines(f), sum(sol.cost for sol in f.solutions.values()))
 
     best: Fitting | None = None
     rounds = 0
