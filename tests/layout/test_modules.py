@@ -321,3 +321,20 @@ def test_the_white_beside_a_headline_group_grows_with_the_span_and_the_air(cfg, 
     assert planner.head_white(plan) == pytest.approx(
         max(left, g.span_width(8) - max(tl.x + tl.line.width for tl in plan.head.lines))
         / pitch * plan.head.rows)
+
+
+def test_the_white_beside_the_top_of_a_centred_head_is_measured_line_by_line(cfg, fonts,
+                                                                           article):
+    """A lead's short centred kicker over a long headline: the band over the kicker spans
+    the module; beside the kicker the white is wide, and it narrows once the headline's
+    wider line is reached, ever deeper from the module's top."""
+    art = article("第三过江隧道双线贯通全线进入设备安装阶段", 4, kicker="历时五年")
+    copy = Copy([art], 0, Rank.LEAD, body_units(art, cfg, fonts, None), [], [], [0])
+    plan = Planner(cfg, fonts, None).plan(Piece(copy), 8)
+    margins = Planner(cfg, fonts, None).head_margins(plan)
+    band, kicker, *rest = margins
+    assert band[0] == band[1] > 7.9  # the whole 8 columns, over the first line
+    assert kicker[0] > 3 and kicker[1] > 3  # a centred 4-character kicker
+    assert rest and rest[0][0] < kicker[0] and rest[0][1] < kicker[1]
+    depths = [depth for _, _, depth in margins]
+    assert depths == sorted(depths) and depths[0] >= 0

@@ -19,7 +19,7 @@ from ..model import Article, Paragraph, Source, Table
 from .headlines import HeadlineGroup, Rank, headline_group
 from .inserts import MIN_PHOTO_ROWS, Photo, TableSet, caption_lines, set_table, table_min_width
 from .boxes import TextLine
-from .units import Unit, block_units
+from .units import ASCENT, Unit, block_units
 
 # A jump line and a continuation's "上接" line are composed after placement, when the page
 # numbers are known; this stands in for the longest one while measuring (one numeral).
@@ -345,6 +345,31 @@ class Planner:
         right = max(tl.x + tl.line.width for tl in lines)
         side = max(left, g.span_width(plan.span) - right)
         return side / (g.column_width + g.gutter) * (plan.head.rows + plan.air)
+
+    def head_margins(self, plan: ModulePlan) -> tuple[tuple[float, float, float], ...]:
+        """The white beside the top of the module's headline group, line by line: for its
+        first k lines (k = 0, 1, 2, …; none: the band over the first line, across the
+        module), the columns left white at its left and at its right beside all of them,
+        and the rows from the module's top down to the k-th line's foot (its air's upper
+        half included). White above the module joins this white into one block (see
+        PageSolver._joined)."""
+        lines = sorted(plan.head.lines, key=lambda tl: tl.baseline)
+        if not lines:
+            return ()
+        g, pitch = self.cfg.page, self.cfg.grid.pitch
+        step = g.column_width + g.gutter
+        width = g.span_width(plan.span)
+        # k = 0: the band over the first line, across the module.
+        first = lines[0]
+        top = plan.air * pitch / 2 + first.baseline - first.line.size * ASCENT
+        out = [(width / step, width / step, top / pitch)]
+        left, right = width, 0.0
+        for tl in lines:
+            left = min(left, tl.x + (tl.line.xs[0] if tl.line.xs else 0.0))
+            right = max(right, tl.x + tl.line.width)
+            foot = plan.air * pitch / 2 + tl.baseline + tl.line.size * (1 - ASCENT)
+            out.append((left / step, (width - right) / step, foot / pitch))
+        return tuple(out)
 
     def natural_photo(self, piece: Piece, span: int, columns: int = 0) -> tuple[int, int]:
         """The first photo uncropped at `columns` (default: the widest it takes at `span`)."""

@@ -43,12 +43,15 @@ reports its terms per page):
          + BLANK·row·columns a module's body leaves white (short columns, beside photos)
          + DEEP·rows a module's columns run beyond DEEP_ROWS
          + WARNED·row·columns of the largest white block (a foot block, a hole, white
-                   above a module) beyond [copyfit] hole_warning, and of
+                   above a module, the white beside the top of the lead's headline group
+                   with the white above it: PageSolver._joined) beyond [copyfit]
+                   hole_warning, and of
                    the white beside each headline group (Planner.head_white) and inside
                    each module (its blank) beyond it
          + the hole cost of the white beside a headline group beyond hole_warning
                   (below it, the white is the group's margin; beyond, it reads as a
-                   hole, and costs as a foot hole of its size would)
+                   hole, and costs as a foot hole of its size would), and so of the
+                   lead's joined block beyond it
 """
 
 from __future__ import annotations
@@ -368,11 +371,7 @@ class PageSolver:
         compact = COMPACT * plan.span if plan.head.size < self.planner.head(
             plan.piece, plan.span).size else 0.0
         under = UNDERSIZE if 0 < cols < self.planner.cfg.photo.min_columns else 0.0
-        # White beside the headline group: its margin up to the warning size, a hole
-        # beyond it (see the module's docstring).
-        head_white = self.planner.head_white(plan)
-        beside = self._warned(head_white) + (hole_cost(head_white)
-                                             if head_white > self._warn else 0.0)
+        beside = self._margin_or_hole(self.planner.head_white(plan))
         return (AIR * plan.air * plan.span + CROP * abs(rows - natural)
                 + LOOSE * plan.lines_grown
                 + PHOTO_NARROW * max(0, widest - cols) + compact + under + beside)
@@ -470,7 +469,12 @@ class PageSolver:
         foot, single = foot_white(holes, reg), max((w * h for *_, w, h in holes), default=0)
         if foot > single:
             terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
-        warned = self._warned(max(foot, single))
+        # White over and beside the lead's head, with what stands above the lead: a hole
+        # once beyond the warning size, as the white beside any head.
+        joined = self._joined(lead, reg.white_above(0, lead_span, lead_top))
+        if joined > self._warn:
+            terms["joined"] = hole_cost(joined)  # its WARNED share: in `warned`
+        warned = self._warned(max(foot, single, joined))
         if warned:
             terms["warned"] = warned
         # Reading order is that of the printed page, not of the mirrored one.
@@ -510,6 +514,27 @@ class PageSolver:
                 out[plan.depth] = (cost, plan)
         return list(out.values())
 
+    def _joined(self, lead: ModulePlan, above: list[tuple[int, int, int, int]]) -> float:
+        """Row·columns of the largest white block beside the top of the lead's headline
+        group (a short centred kicker over a long head, with its air), joined with any
+        white above the lead at the same edge (beside page 1's shallower furniture): the
+        two read as one block."""
+        best = 0.0
+        for left, right, depth in self.planner.head_margins(lead):
+            best = max(best, left * depth, right * depth)
+            for col, _, span, rows in above:
+                side = left if col == 0 else right if col + span == lead.span else 0.0
+                best = max(best, min(span, side) * (rows + depth))
+        return best
+
+    def _margin_or_hole(self, white: float) -> float:
+        """White beside a headline group or inside a module (short columns beside a
+        photo): a margin up to the warning size, free; beyond it, a hole, which costs as
+        a foot hole of its size would, and WARNED for what it has beyond the warning."""
+        if white <= self._warn:
+            return 0.0
+        return hole_cost(white) + self._warned(white)
+
     def _warned(self, white: float) -> float:
         """The WARNED cost of a white block of `white` row·columns: of what it has beyond
         the warning size."""
@@ -523,10 +548,8 @@ class PageSolver:
     def _shape_cost(self, plan: ModulePlan) -> float:
         body = max((r.b - r.a for r in plan.columns), default=0)
         cost = SLIVER if 0 < body < 3 else 0.0
-        # The white inside a module (short columns beside a photo) is a hole too when it
-        # is over the warning size.
         return (cost + DEEP * max(0, body - DEEP_ROWS) + BLANK * plan.blank
-                + self._warned(plan.blank))
+                + self._margin_or_hole(plan.blank))
 
     def _fill_strip(self, pieces: list[Piece], width: int, height: int, ruled: bool
                     ) -> StripResult:
