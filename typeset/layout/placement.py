@@ -169,6 +169,10 @@ class Slot:
     col: int
     row: int
 
+    def mirrored(self, columns: int) -> Slot:
+        """The slot left for right on a page of `columns` columns."""
+        return Slot(self.plan, columns - self.col - self.plan.span, self.row)
+
 
 @dataclass
 class StripResult:
@@ -198,12 +202,11 @@ class PageSolution:
     def mirrored(self, columns: int) -> PageSolution:
         """The arrangement left for right on a page of `columns` columns (the modules'
         insides are not mirrored: only where they stand)."""
-        def flip(col: int, span: int) -> int:
-            return columns - col - span
         return PageSolution(
-            self.cost, [Slot(s.plan, flip(s.col, s.plan.span), s.row) for s in self.slots],
-            [(flip(col, span), span, row) for col, span, row in self.strips], self.lead_span,
-            [(flip(col, span), row, span, rows) for col, row, span, rows in self.holes],
+            self.cost, [s.mirrored(columns) for s in self.slots],
+            [(columns - col - span, span, row) for col, span, row in self.strips],
+            self.lead_span,
+            [(columns - col - span, row, span, rows) for col, row, span, rows in self.holes],
             self.continuations, self.pushed, self.terms, self.foot)
 
 
@@ -249,6 +252,7 @@ class PageSolver:
         self._option_cache: dict = {}
         self._lead_cache: dict[tuple[int, int, bool], list[tuple[ModulePlan, Piece | None]]] = {}
         self._costs: dict[int, float] = {}
+        self._joined_of: dict[int, float] = {}
         self._cuts: dict[tuple, tuple[Piece, tuple[ModulePlan, Piece] | None]] = {}
         self._pushed = PUSHED + hole_cost(region.area)
         # Without a page to take it, a jump costs more than most holes, but less than
@@ -443,6 +447,7 @@ class PageSolver:
         slots = [Slot(lead, 0, lead_top)]
         # White over the lead or a strip, beside page 1's shallower furniture.
         above = reg.white_above(0, lead_span, lead_top)
+        joined = self._joined(lead, above)
         holes = []
         conts = [lead_cont] if lead_cont else []
         pushed: list[Piece] = []
@@ -471,15 +476,13 @@ class PageSolver:
             terms["foot"] = HOLE_SQ * (foot ** 2 - single ** 2)
         # White over and beside the lead's head, with what stands above the lead: a hole
         # once beyond the warning size, as the white beside any head.
-        joined = self._joined(lead, reg.white_above(0, lead_span, lead_top))
         if joined > self._warn:
             terms["joined"] = hole_cost(joined)  # its WARNED share: in `warned`
         warned = self._warned(max(foot, single, joined))
         if warned:
             terms["warned"] = warned
         # Reading order is that of the printed page, not of the mirrored one.
-        read = [Slot(s.plan, reg.columns - s.col - s.plan.span, s.row) for s in slots] \
-            if self.mirrored else slots
+        read = [s.mirrored(reg.columns) for s in slots] if self.mirrored else slots
         terms["order"] = ORDER * _inversions(read, self._priority)
         terms["tomb"] = TOMB * _tombstones(slots)
         cost = sum(terms.values())
@@ -518,7 +521,16 @@ class PageSolver:
         """Row·columns of the largest white block beside the top of the lead's headline
         group (a short centred kicker over a long head, with its air), joined with any
         white above the lead at the same edge (beside page 1's shallower furniture): the
-        two read as one block."""
+        two read as one block. `above`: the white above the lead, which its plan decides
+        (it stands at the region's top over its span). Asked for every arrangement of the
+        strips beside the same lead: cached."""
+        hit = self._joined_of.get(id(lead))
+        if hit is None:
+            hit = self._joined_of[id(lead)] = self._joined_block(lead, above)
+        return hit
+
+    def _joined_block(self, lead: ModulePlan, above: list[tuple[int, int, int, int]]
+                      ) -> float:
         best = 0.0
         for left, right, depth in self.planner.head_margins(lead):
             best = max(best, left * depth, right * depth)
